@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Batch.Sdk.Security;
+
+namespace Batch.Sdk.Errors;
+
+/// <summary>Turns a non-success response into a <see cref="BatchApiException"/>.</summary>
+internal static class BatchErrorResponse
+{
+    public static async Task ThrowAsync(HttpResponseMessage response, BatchRedactor redactor, CancellationToken cancellationToken)
+    {
+        var body = response.Content is null ? string.Empty : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var request = response.RequestMessage;
+        var what = request is null ? "The request" : $"{request.Method} {redactor.DescribePath(request.RequestUri)}";
+        throw new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), CollectHeaders(response), null);
+    }
+
+    internal static IReadOnlyDictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = response.Headers.ToDictionary(header => header.Key, header => header.Value);
+        if (response.Content is not null)
+        {
+            foreach (var header in response.Content.Headers)
+                headers[header.Key] = header.Value;
+        }
+
+        return headers;
+    }
+
+    private static Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        return content.ReadAsStringAsync(cancellationToken);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return content.ReadAsStringAsync();
+#endif
+    }
+}

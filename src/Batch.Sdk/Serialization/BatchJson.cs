@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+
+namespace Batch.Sdk.Serialization;
+
+/// <summary>
+/// The JSON settings of the SDK (nswag.json <c>jsonSerializerSettingsTransformationMethod</c>), also available to
+/// serialize models exactly as the SDK sends them.
+/// </summary>
+public static class BatchJson
+{
+    private static readonly JsonSerializerSettings Shared = Configure(new JsonSerializerSettings());
+
+    /// <summary>Applies the SDK's settings: strings stay strings (no date sniffing), RFC 3339 dates, requests validated before they are written.</summary>
+    /// <param name="settings">The settings to change.</param>
+    /// <returns>The same settings.</returns>
+    public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
+    {
+        if (settings is null)
+            throw new ArgumentNullException(nameof(settings));
+        // Date-like strings ("2018-08-13T10:11:38") must reach string properties and extension data unchanged.
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.ContractResolver = BatchContractResolver.Instance;
+        settings.Converters.Add(BatchDateTimeOffsetConverter.Instance);
+        return settings;
+    }
+
+    /// <summary>Serializes a model as the SDK would send it.</summary>
+    /// <param name="value">The model.</param>
+    /// <returns>Its JSON.</returns>
+    /// <exception cref="Validation.BatchValidationException">The model breaks a constraint of the spec.</exception>
+    public static string Serialize(object value) => JsonConvert.SerializeObject(value, Shared);
+
+    /// <summary>Deserializes JSON into a model as the SDK reads responses.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    public static T? Deserialize<T>(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json));
+        return JsonSerializer.Create(Shared).Deserialize<T>(reader);
+    }
+}

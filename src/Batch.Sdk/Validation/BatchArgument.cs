@@ -1,0 +1,27 @@
+using System;
+
+namespace Batch.Sdk.Validation;
+
+/// <summary>Checks of values that are placed in request paths.</summary>
+internal static class BatchArgument
+{
+    /// <summary>
+    /// A path value must name one resource: not blank, and not <c>.</c> or <c>..</c>, which URI normalisation would
+    /// turn into another route. Other characters, <c>/</c> included, are escaped by the generated code.
+    /// </summary>
+    public static void EnsurePathValue(string? value, string parameterName)
+    {
+        if (value is null)
+            throw new ArgumentNullException(parameterName);
+        if (string.IsNullOrWhiteSpace(value))
+            throw new ArgumentException($"{parameterName} must not be empty or whitespace. No request was sent.", parameterName);
+        if (value == "." || value == "..")
+            throw new ArgumentException($"{parameterName} must not be a dot segment ('.' or '..'). No request was sent.", parameterName);
+    }
+
+    /// <summary>Rejects a null, empty or whitespace key before anything is sent.</summary>
+    public static string EnsureKey(string? value, string parameterName) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new ArgumentException($"{parameterName} must not be null, empty or whitespace.", parameterName)
+            : value!;
+}
