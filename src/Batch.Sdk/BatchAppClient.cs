@@ -10,6 +10,7 @@ internal sealed class BatchAppClient : IBatchAppClient
         PushCampaigns = new PushCampaignsClient(options, httpClient);
         InAppCampaigns = new InAppCampaignsClient(options, httpClient);
         Transactional = new TransactionalClient(options, httpClient);
+        CustomAudiences = new CustomAudiencesClient(options, httpClient);
     }
 
     public IPushCampaignsClient PushCampaigns { get; }
@@ -17,4 +18,6 @@ internal sealed class BatchAppClient : IBatchAppClient
     public IInAppCampaignsClient InAppCampaigns { get; }
 
     public ITransactionalClient Transactional { get; }
+
+    public ICustomAudiencesClient CustomAudiences { get; }
 }

@@ -51,6 +51,11 @@ public sealed class BatchClient : IBatchClient, IDisposable
         _defaultApp = new BatchAppClient(options, httpClient);
         Campaigns = new CampaignsClient(options, httpClient);
         Orchestrations = new OrchestrationsClient(options, httpClient);
+        Profiles = new ProfilesClient(options, httpClient);
+        Audiences = new AudiencesClient(options, httpClient);
+        Exports = new ExportsClient(options, httpClient);
+        Catalogs = new CatalogsClient(options, httpClient);
+        Segments = new SegmentsClient(options, httpClient);
     }
 
     /// <inheritdoc />
@@ -63,10 +68,28 @@ public sealed class BatchClient : IBatchClient, IDisposable
     public ITransactionalClient Transactional => _defaultApp.Transactional;
 
     /// <inheritdoc />
+    public ICustomAudiencesClient CustomAudiences => _defaultApp.CustomAudiences;
+
+    /// <inheritdoc />
     public ICampaignsClient Campaigns { get; }
 
     /// <inheritdoc />
     public IOrchestrationsClient Orchestrations { get; }
+
+    /// <inheritdoc />
+    public IProfilesClient Profiles { get; }
+
+    /// <inheritdoc />
+    public IAudiencesClient Audiences { get; }
+
+    /// <inheritdoc />
+    public IExportsClient Exports { get; }
+
+    /// <inheritdoc />
+    public ICatalogsClient Catalogs { get; }
+
+    /// <inheritdoc />
+    public ISegmentsClient Segments { get; }
 
     /// <inheritdoc />
     public IBatchAppClient ForApp(string appApiKey) =>

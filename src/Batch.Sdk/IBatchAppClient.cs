@@ -14,4 +14,7 @@ public interface IBatchAppClient
 
     /// <summary>Transactional push notifications (1.1).</summary>
     ITransactionalClient Transactional { get; }
+
+    /// <summary>Custom audiences (1.1): add, remove or replace the members of an app's custom audience.</summary>
+    ICustomAudiencesClient CustomAudiences { get; }
 }

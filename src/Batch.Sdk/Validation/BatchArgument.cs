@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace Batch.Sdk.Validation;
 
@@ -17,6 +19,16 @@ internal static class BatchArgument
             throw new ArgumentException($"{parameterName} must not be empty or whitespace. No request was sent.", parameterName);
         if (value == "." || value == "..")
             throw new ArgumentException($"{parameterName} must not be a dot segment ('.' or '..'). No request was sent.", parameterName);
+    }
+
+    /// <summary>Rejects a request body with more items than the operation accepts (profiles update: 200).</summary>
+    public static void EnsureMaxItems<T>(IEnumerable<T> items, int maxItems, string parameterName)
+    {
+        var count = items.Count();
+        if (count > maxItems)
+            throw new BatchValidationException(
+                $"request body ({parameterName})",
+                new[] { $"It has {count} items; this operation accepts at most {maxItems}, so split the batch." });
     }
 
     /// <summary>Rejects a null, empty or whitespace key before anything is sent.</summary>
