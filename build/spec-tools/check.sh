@@ -4,7 +4,7 @@
 #   bash build/spec-tools/check.sh          (from any directory; needs node 20.19+/22.12+ and npm)
 #
 # Steps: npm ci, Redocly lint, Spectral lint (warnings fail), rule fixtures, openapi-typescript + tsc,
-# Prism mock smoke test. Prints one PASS/FAIL line per step (with the step's output on failure) and exits
+# Prism mock smoke test, README endpoint table up to date. Prints one PASS/FAIL line per step (with the step's output on failure) and exits
 # non-zero if any step failed. Step logs are kept in build/spec-tools/out/.
 # Environment: SPEC_FILE overrides the spec path (default: <repo>/spec/openapi.yaml);
 #              SKIP_NPM_CI=1 reuses an existing node_modules (local iteration only).
@@ -120,6 +120,11 @@ step_prism() {
   node "$TOOLS_DIR/prism-smoke.mjs" "$SPEC_FILE"
 }
 
+step_readme_endpoints() {
+  require_spec || return
+  node "$TOOLS_DIR/endpoints-table.mjs"
+}
+
 echo "spec: ${SPEC_FILE#"$REPO_DIR"/}  (node $(node --version), npm $(npm --version 2>/dev/null))"
 if ! run_step npm-ci step_npm_ci; then
   echo "FAIL  npm ci failed: remaining steps not run"
@@ -130,6 +135,7 @@ run_step spectral-lint step_spectral || true
 run_step rule-fixtures step_rule_fixtures || true
 run_step typescript-reuse step_typescript || true
 run_step prism-smoke step_prism || true
+run_step readme-endpoints step_readme_endpoints || true
 
 echo "check.sh: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
