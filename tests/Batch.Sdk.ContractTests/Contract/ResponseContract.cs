@@ -41,7 +41,8 @@ internal static class ResponseContract
         BatchApiException? error = null;
         try
         {
-            result = await sdk.InvokeAsync(server.Client, operation.RequestContent?.Examples.Values.FirstOrDefault()?["value"]);
+            var requestExample = operation.RequestContent?.Examples.Values.FirstOrDefault()?["value"];
+            result = await sdk.InvokeAsync(server.Client, requestExample is null ? null : sdk.Body(requestExample));
         }
         catch (Exception thrown) when (Unwrap(thrown) is BatchApiException apiException)
         {

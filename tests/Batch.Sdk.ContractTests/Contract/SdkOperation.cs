@@ -63,8 +63,8 @@ internal sealed class SdkOperation
         return new SdkOperation(operation, client, methods[0]);
     }
 
-    /// <summary>Calls the method with arguments taken from the spec and <paramref name="body"/>, and returns its result.</summary>
-    public async Task<object?> InvokeAsync(IBatchClient batch, JToken? body)
+    /// <summary>Calls the method with arguments taken from the spec and the typed <paramref name="body"/>, and returns its result.</summary>
+    public async Task<object?> InvokeAsync(IBatchClient batch, object? body)
     {
         var arguments = _method.GetParameters().Select(parameter => Argument(parameter, body)).ToArray();
         var task = (Task)_method.Invoke(_client.GetValue(batch), arguments)!;
@@ -80,12 +80,12 @@ internal sealed class SdkOperation
         return JsonConvert.DeserializeObject(body.ToString(), parameter.ParameterType, SdkJson)!;
     }
 
-    private object? Argument(ParameterInfo parameter, JToken? body)
+    private object? Argument(ParameterInfo parameter, object? body)
     {
         if (parameter.ParameterType == typeof(CancellationToken))
             return CancellationToken.None;
         if (parameter.Name == "body")
-            return Body(body ?? throw new InvalidOperationException($"{_operation.Id}: the method takes a body and no request example was given."));
+            return body ?? throw new InvalidOperationException($"{_operation.Id}: the method takes a body and no request example was given.");
 
         var specParameter = _operation.Parameters.SingleOrDefault(candidate => CodeName(candidate) == parameter.Name)
                             ?? throw new InvalidOperationException($"{_operation.Id}: the SDK parameter {parameter.Name} matches no spec parameter.");
