@@ -31,22 +31,26 @@ internal static class OpenApiJsonSchema
         return jsonSchema.Validate(value ?? JValue.CreateNull()).Select(Describe).ToList();
     }
 
+    /// <summary>
+    /// A component reference is looked up in the document of all components (built once per spec and mode); an
+    /// inline schema gets its own document, with the components only when it refers to them.
+    /// </summary>
     private static JsonSchema Build(SpecDocument spec, JToken schema, bool strict)
     {
         var converter = new Converter(spec, strict);
-        // The schema under test sits in an allOf so that a bare $ref keeps its definitions as siblings.
-        var root = new JObject { ["allOf"] = new JArray(converter.Convert(schema)) };
-        var definitions = new JObject();
-        foreach (var component in ((JObject)spec.Root["components"]!["schemas"]!).Properties())
-        {
-            definitions[component.Name] = converter.Convert(component.Value, subtypeOf: component.Name);
-            if (component.Value["discriminator"] is JObject discriminator)
-                definitions[component.Name + PolymorphicSuffix] = converter.Polymorphic(discriminator);
-        }
+        var converted = converter.Convert(schema);
+        if (converted is JObject { Count: 1 } reference && reference["$ref"] is JValue { Value: string pointer })
+            return Cache.GetOrAdd((spec.Root, "#/definitions", strict), _ => Parse(new JObject { ["definitions"] = converter.Definitions() }))
+                .Definitions[pointer.Substring("#/definitions/".Length)];
 
-        root["definitions"] = definitions;
-        return JsonSchema.FromJsonAsync(root.ToString()).GetAwaiter().GetResult();
+        // The schema under test sits in an allOf so that a bare $ref keeps its definitions as siblings.
+        var root = new JObject { ["allOf"] = new JArray(converted) };
+        if (converted.ToString().Contains("\"$ref\"", StringComparison.Ordinal))
+            root["definitions"] = converter.Definitions();
+        return Parse(root);
     }
+
+    private static JsonSchema Parse(JObject document) => JsonSchema.FromJsonAsync(document.ToString()).GetAwaiter().GetResult();
 
     private static string Describe(ValidationError error) => error switch
     {
@@ -103,7 +107,20 @@ internal static class OpenApiJsonSchema
             return converted;
         }
 
-        public JObject Polymorphic(JObject discriminator)
+        public JObject Definitions()
+        {
+            var definitions = new JObject();
+            foreach (var component in ((JObject)spec.Root["components"]!["schemas"]!).Properties())
+            {
+                definitions[component.Name] = Convert(component.Value, subtypeOf: component.Name);
+                if (component.Value["discriminator"] is JObject discriminator)
+                    definitions[component.Name + PolymorphicSuffix] = Polymorphic(discriminator);
+            }
+
+            return definitions;
+        }
+
+        private JObject Polymorphic(JObject discriminator)
         {
             var propertyName = (string)discriminator["propertyName"]!;
             var mapping = discriminator["mapping"] as JObject
