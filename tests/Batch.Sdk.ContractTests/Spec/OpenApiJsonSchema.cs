@@ -43,7 +43,7 @@ internal static class OpenApiJsonSchema
             return Cache.GetOrAdd((spec.Root, "#/definitions", strict), _ => Parse(new JObject { ["definitions"] = converter.Definitions() }))
                 .Definitions[pointer.Substring("#/definitions/".Length)];
 
-        // The schema under test sits in an allOf so that a bare $ref keeps its definitions as siblings.
+        // Wrapped in an allOf, so that definitions can sit beside a schema that is itself a $ref.
         var root = new JObject { ["allOf"] = new JArray(converted) };
         if (converted.ToString().Contains("\"$ref\"", StringComparison.Ordinal))
             root["definitions"] = converter.Definitions();
