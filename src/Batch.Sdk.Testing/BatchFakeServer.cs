@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Batch.Sdk.Testing.Handling;
 using Batch.Sdk.Testing.Spec;
@@ -27,6 +28,8 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
     private readonly WireMockServer _server;
     private readonly FakeHandler _handler;
     private readonly BatchFakeServerOptions _keys;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     private BatchFakeServer(BatchFakeServerOptions keys)
     {
@@ -49,7 +52,7 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
         _server
             .Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(async message =>
-                WireMockBridge.ToMessage(await _handler.HandleAsync(WireMockBridge.ToIncoming(message)).ConfigureAwait(false))));
+                WireMockBridge.ToMessage(await _handler.HandleAsync(WireMockBridge.ToIncoming(message), _stopping.Token).ConfigureAwait(false))));
         Url = new Uri(_server.Url! + "/");
     }
 
@@ -106,11 +109,15 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
         return new BatchFakeServer(options);
     }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        _stopping.Cancel();
         _server.Stop();
         _server.Dispose();
+        _stopping.Dispose();
     }
 
     /// <summary>Stops the server.</summary>

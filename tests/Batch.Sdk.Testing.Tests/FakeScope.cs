@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.Testing.Tests;
@@ -48,7 +49,11 @@ public sealed class FakeScope : IDisposable
     }
 
     public static async Task<JToken> ReadJsonAsync(HttpResponseMessage response) =>
-        JToken.Parse(await response.Content.ReadAsStringAsync());
+        ParseJson(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Parses JSON keeping date-like strings as strings, as the spec's examples are.</summary>
+    public static JToken ParseJson(string json) =>
+        JsonConvert.DeserializeObject<JToken>(json, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using System.Threading.Tasks;
 using Batch.Sdk.Testing.Spec;
 
@@ -30,22 +31,24 @@ internal sealed class FakeHandler
 
     public IReadOnlyList<BatchFakeRequest> Requests => _requests.ToArray();
 
-    public async Task<FakeResponse> HandleAsync(IncomingRequest request)
+    /// <param name="request">The request.</param>
+    /// <param name="stopping">Cancelled when the fake stops, so that an injected latency does not hold up its shutdown.</param>
+    public async Task<FakeResponse> HandleAsync(IncomingRequest request, CancellationToken stopping)
     {
         var route = _spec.Route(request.Method, request.Path);
-        var response = await RespondAsync(request, route).ConfigureAwait(false);
+        var response = await RespondAsync(request, route, stopping).ConfigureAwait(false);
         _requests.Enqueue(new BatchFakeRequest(
             route?.Operation.Id, request.Method, request.Path, request.Query, request.Headers, request.Body,
             response.IsDropped ? null : response.Status));
         return response;
     }
 
-    private async Task<FakeResponse> RespondAsync(IncomingRequest request, SpecRoute? route)
+    private async Task<FakeResponse> RespondAsync(IncomingRequest request, SpecRoute? route, CancellationToken stopping)
     {
         var family = route?.Operation.Family ?? ApiFamilies.Of(request.Path);
         var fault = _faults.Next();
         if (fault.Latency > System.TimeSpan.Zero)
-            await Task.Delay(fault.Latency).ConfigureAwait(false);
+            await Task.Delay(fault.Latency, stopping).ConfigureAwait(false);
         switch (fault.Kind)
         {
             case BatchFakeFaults.FaultKind.Drop:
