@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Batch.Sdk.Testing.Handling;
+using Batch.Sdk.Testing.Spec;
+using Newtonsoft.Json.Linq;
+
+namespace Batch.Sdk.Testing.Tests.Spec;
+
+public sealed class BatchSpecTests
+{
+    private const string NewOperation = """
+          /2.8/widgets/list:
+            get:
+              operationId: widgets_list
+              security:
+                - RestApiKeyBearer: []
+              parameters:
+                - $ref: '#/components/parameters/ProjectKey'
+                - name: color
+                  in: query
+                  required: true
+                  schema:
+                    type: string
+                    enum: [red, blue]
+              responses:
+                '200':
+                  description: The widgets.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                      examples:
+                        one_widget:
+                          value:
+                            widgets: [{name: gear, since: '2024-01-24'}]
+                '400': {$ref: '#/components/responses/CepBadQuery'}
+        """;
+
+    [Fact]
+    public void The_embedded_spec_is_parsed_once_per_process()
+    {
+        BatchSpec.Embedded.ShouldBeSameAs(BatchSpec.Embedded);
+        BatchSpec.Embedded.Operations.ShouldAllBe(operation => operation.SuccessStatus >= 200 && operation.SuccessStatus < 300);
+    }
+
+    [Fact]
+    public void Examples_keep_date_like_strings_as_written()
+    {
+        BatchSpec.Embedded["pushCampaigns_get"].SuccessExample!["created_date"]!.ToString().ShouldBe("2017-07-05T13:30:02");
+    }
+
+    [Fact]
+    public void The_most_specific_route_wins()
+    {
+        BatchSpec.Embedded.Route("GET", "/1.1/KEY/campaigns/list")!.Operation.Id.ShouldBe("pushCampaigns_list");
+        BatchSpec.Embedded.Route("GET", "/1.1/KEY/campaigns/a0082dc6")!.Operation.Id.ShouldBe("pushCampaigns_get");
+        BatchSpec.Embedded.Route("POST", "/1.1/KEY/campaigns/list").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_operation_added_to_the_spec_is_served_and_validated_without_new_fake_code()
+    {
+        var spec = BatchSpec.Load(EmbeddedYaml().Replace("paths:\n", "paths:\n" + NewOperation + "\n"));
+        var keys = new BatchFakeServerOptions();
+        var errors = new FakeErrors(spec.Errors);
+        var handler = new FakeHandler(spec, new FakeAuthenticator(keys), new BatchFakeFaults(), new FakeOperations(new BatchFakeState(), errors));
+
+        var served = await handler.HandleAsync(Request(keys, "?color=red"), CancellationToken.None);
+        var refused = await handler.HandleAsync(Request(keys, "?color=green"), CancellationToken.None);
+
+        served.Status.ShouldBe(200);
+        served.Body!.ToString(Newtonsoft.Json.Formatting.None).ShouldBe("""{"widgets":[{"name":"gear","since":"2024-01-24"}]}""");
+        refused.Status.ShouldBe(400);
+        refused.Body!["error_code"]!.ToString().ShouldBe("31");
+        handler.Requests[0].OperationId.ShouldBe("widgets_list");
+    }
+
+    private static IncomingRequest Request(BatchFakeServerOptions keys, string query) => new(
+        "GET",
+        "/2.8/widgets/list",
+        new Dictionary<string, string> { ["color"] = query.Substring("?color=".Length) },
+        new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase)
+        {
+            ["Authorization"] = "Bearer " + keys.RestApiKey,
+            ["X-Batch-Project"] = keys.ProjectKey,
+        },
+        string.Empty);
+
+    private static string EmbeddedYaml()
+    {
+        using var stream = typeof(BatchFakeServer).Assembly.GetManifestResourceStream("Batch.Sdk.Testing.openapi.yaml")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
