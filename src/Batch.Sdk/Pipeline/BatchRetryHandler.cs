@@ -30,6 +30,11 @@ namespace Batch.Sdk.Pipeline;
 /// is returned unchanged (the SDK's clients turn it into <see cref="BatchOutcomeUnknownException"/> as well).
 /// </para>
 /// <para>
+/// When no retry is left, or the next wait would end past <see cref="BatchRetryOptions.TotalTimeout"/>, the last
+/// response is returned (and becomes a <see cref="BatchApiException"/>), or the last failure is thrown: a
+/// <see cref="TimeoutException"/> when attempts timed out, the transport's exception otherwise.
+/// </para>
+/// <para>
 /// Request content is buffered so that a retry sends the same bytes, and responses are read whole within the attempt's
 /// time limit. The caller's cancellation token stops any attempt or wait at once and is never retried. Each retry
 /// writes one <see cref="LogLevel.Warning"/> event, <c>BatchRetry</c> (id 1001), with the operation, the path (app
@@ -96,8 +101,20 @@ public sealed class BatchRetryHandler : DelegatingHandler
                 return outcome.Finish(summary, attempt);
 
             BatchRetryLog.Retrying(_logger, summary, attempt, outcome.Status, wait);
+            try
+            {
+                await BatchClock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                outcome.Response?.Dispose();
+                throw;
+            }
+
+            // A timer that fired late may leave no time for another attempt: the last outcome stands.
+            if (_time.GetElapsedTime(started) >= _totalTimeout)
+                return outcome.Finish(summary, attempt);
             outcome.Response?.Dispose();
-            await BatchClock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
         }
     }
 

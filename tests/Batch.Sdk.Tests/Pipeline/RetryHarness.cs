@@ -32,8 +32,8 @@ internal sealed class RetryHarness : IDisposable
         };
         configure?.Invoke(options);
         Recorder = new AttemptRecorder(Clock) { InnerHandler = new SocketsHttpHandler() };
-        Handler = new BatchRetryHandler(options, Clock, Logger) { InnerHandler = Recorder };
-        _httpClient = new HttpClient(Handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var handler = new BatchRetryHandler(options, Clock, Logger) { InnerHandler = Recorder };
+        _httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var clientOptions = server.Options();
         clientOptions.BaseAddress = baseAddress ?? clientOptions.BaseAddress;
         Batch = new BatchClient(clientOptions, _httpClient);
@@ -44,8 +44,6 @@ internal sealed class RetryHarness : IDisposable
     public CapturingLogger Logger { get; } = new();
 
     public AttemptRecorder Recorder { get; }
-
-    public BatchRetryHandler Handler { get; }
 
     public BatchClient Batch { get; }
 
