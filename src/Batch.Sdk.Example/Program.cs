@@ -35,7 +35,7 @@ try
     Console.WriteLine("Done.");
     return 0;
 }
-catch (Exception error) when (error is BatchApiException or ArgumentException or OperationCanceledException)
+catch (Exception error) when (error is BatchApiException or BatchOutcomeUnknownException or ArgumentException or OperationCanceledException)
 {
     Console.Error.WriteLine($"The example failed: {error.Message}");
     return 1;

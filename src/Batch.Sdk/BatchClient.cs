@@ -22,7 +22,10 @@ public sealed class BatchClient : IBatchClient, IDisposable
     private readonly bool _ownsHttpClient;
     private readonly BatchAppClient _defaultApp;
 
-    /// <summary>Creates a client with its own HTTP pipeline (connection pooling and the built-in retry policy).</summary>
+    /// <summary>
+    /// Creates a client with its own HTTP pipeline: connection pooling and, when <see cref="BatchRetryOptions.Enabled"/>,
+    /// a <see cref="BatchRetryHandler"/> with the policy of <see cref="BatchClientOptions.Retry"/>.
+    /// </summary>
     /// <param name="options">Keys, endpoint and retry policy.</param>
     /// <exception cref="ArgumentException">The options are invalid (for example, no REST API key).</exception>
     public BatchClient(BatchClientOptions options)
@@ -32,8 +35,8 @@ public sealed class BatchClient : IBatchClient, IDisposable
 
     /// <summary>
     /// Creates a client that sends through <paramref name="httpClient"/>, such as one from IHttpClientFactory. Its
-    /// handlers are used as they are: add the SDK's retry handler (or your own resilience handler)
-    /// to retry.
+    /// pipeline is used as it is, and <see cref="BatchClientOptions.Retry"/> is ignored: add a
+    /// <see cref="BatchRetryHandler"/> (or your own resilience handler) to retry, and set the client's timeout.
     /// </summary>
     /// <param name="options">Keys and endpoint.</param>
     /// <param name="httpClient">The client to send with; not disposed by this instance.</param>

@@ -31,7 +31,10 @@ public sealed class BatchClientOptions
     /// <summary>The API's base address; defaults to <see cref="DefaultBaseAddress"/>. Point it at a test server in tests.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
-    /// <summary>The built-in retry policy (see <see cref="BatchRetryOptions"/>).</summary>
+    /// <summary>
+    /// The built-in retry policy (see <see cref="BatchRetryOptions"/>), used by <see cref="BatchClient(BatchClientOptions)"/>;
+    /// a client built on your own HttpClient keeps that client's pipeline and ignores it.
+    /// </summary>
     public BatchRetryOptions Retry { get; set; } = new();
 
     /// <summary>Lists what is wrong with these options, naming settings and never showing their values.</summary>

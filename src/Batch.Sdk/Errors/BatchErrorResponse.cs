@@ -3,11 +3,16 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Batch.Sdk.Pipeline;
 using Batch.Sdk.Security;
 
 namespace Batch.Sdk.Errors;
 
-/// <summary>Turns a non-success response into a <see cref="BatchApiException"/>.</summary>
+/// <summary>
+/// Turns a non-success response into a <see cref="BatchApiException"/>, wrapped in a
+/// <see cref="BatchOutcomeUnknownException"/> when the request is not safe to repeat and the status says it may have
+/// been carried out (500, 502, 504), whether or not the retry handler is in the pipeline.
+/// </summary>
 internal static class BatchErrorResponse
 {
     public static async Task ThrowAsync(HttpResponseMessage response, BatchRedactor redactor, CancellationToken cancellationToken)
@@ -15,8 +20,14 @@ internal static class BatchErrorResponse
         var body = response.Content is null ? string.Empty : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var request = response.RequestMessage;
-        var what = request is null ? "The request" : $"{request.Method} {redactor.DescribePath(request.RequestUri)}";
-        throw new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), CollectHeaders(response), null);
+        var path = request is null ? null : redactor.DescribePath(request.RequestUri);
+        var what = request is null ? "The request" : $"{request.Method} {path}";
+        var error = new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), CollectHeaders(response), null);
+
+        var operation = request is null ? null : BatchOperation.Of(request);
+        if (operation is { IsIdempotent: false } && BatchStatusRules.MayHaveBeenCarriedOut(status))
+            throw new BatchOutcomeUnknownException(operation.Id, request!.Method.Method, path!, operation.Attempts, error);
+        throw error;
     }
 
     internal static IReadOnlyDictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)

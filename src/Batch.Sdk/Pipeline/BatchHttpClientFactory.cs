@@ -6,12 +6,20 @@ namespace Batch.Sdk.Pipeline;
 /// <summary>Builds the HTTP pipeline of a <see cref="BatchClient"/> that owns its HttpClient.</summary>
 internal static class BatchHttpClientFactory
 {
-    public static HttpClient Create(BatchClientOptions options) =>
-        new(CreatePrimaryHandler(), disposeHandler: true)
+    /// <summary>
+    /// With retries enabled, the retry handler enforces the time limits (per attempt and per call), so HttpClient has
+    /// none; without it, <see cref="BatchRetryOptions.TotalTimeout"/> becomes HttpClient's timeout.
+    /// </summary>
+    public static HttpClient Create(BatchClientOptions options)
+    {
+        var retry = options.Retry;
+        if (!retry.Enabled)
+            return new HttpClient(CreatePrimaryHandler(), disposeHandler: true) { Timeout = retry.TotalTimeout };
+        return new HttpClient(new BatchRetryHandler(retry) { InnerHandler = CreatePrimaryHandler() }, disposeHandler: true)
         {
-            // Time limits are the retry policy's (per attempt and per call), not HttpClient's.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
+    }
 
     internal static HttpMessageHandler CreatePrimaryHandler()
     {

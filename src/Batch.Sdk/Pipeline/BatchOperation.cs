@@ -30,6 +30,9 @@ public sealed class BatchOperation
     /// </summary>
     public bool IsIdempotent { get; }
 
+    /// <summary>How many times the request has been sent; the SDK's retry handler counts its attempts here.</summary>
+    internal int Attempts { get; set; } = 1;
+
     /// <summary>The operation of a request sent by the SDK, or null for any other request.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The operation, if the SDK attached one.</returns>

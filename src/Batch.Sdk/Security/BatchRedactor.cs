@@ -41,12 +41,14 @@ internal sealed class BatchRedactor
     /// Describes a request URI for messages and logs: its path only, with the 1.x app key segment masked whatever its
     /// value (the key may belong to another client) and any known secret removed.
     /// </summary>
-    public string DescribePath(Uri? uri)
-    {
-        if (uri is null)
-            return "(unknown URI)";
-        return Redact(MaskAppKeySegment(uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString));
-    }
+    public string DescribePath(Uri? uri) => Redact(MaskedPath(uri));
+
+    /// <summary>
+    /// The path of a request URI with the 1.x app key segment masked, for code that knows no keys (such as the retry
+    /// handler, which may serve several clients). The 2.x paths carry no key.
+    /// </summary>
+    public static string MaskedPath(Uri? uri) =>
+        uri is null ? "(unknown URI)" : MaskAppKeySegment(uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString);
 
     /// <summary>Masks the segment after a 1.x version segment: <c>/1.1/KEY/campaigns</c> becomes <c>/1.1/***/campaigns</c>.</summary>
     public static string MaskAppKeySegment(string path)

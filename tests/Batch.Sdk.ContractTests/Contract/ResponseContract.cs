@@ -14,7 +14,8 @@ namespace Batch.Sdk.ContractTests.Contract;
 /// <summary>
 /// Serves one documented response and calls the operation's SDK method: a success must come back as a typed result
 /// that serializes to the same JSON, an error as a <see cref="BatchApiException"/> with the documented status, error
-/// and code; the request the SDK sent must match the spec.
+/// and code (wrapped in a <see cref="BatchOutcomeUnknownException"/> when a server failure hits a request that is not
+/// safe to repeat); the request the SDK sent must match the spec.
 /// </summary>
 internal static class ResponseContract
 {
@@ -39,6 +40,7 @@ internal static class ResponseContract
         var problems = new List<string>();
         object? result = null;
         BatchApiException? error = null;
+        var outcomeUnknown = false;
         try
         {
             var requestExample = operation.RequestContent?.Examples.Values.FirstOrDefault()?["value"];
@@ -47,6 +49,12 @@ internal static class ResponseContract
         catch (Exception thrown) when (Unwrap(thrown) is BatchApiException apiException)
         {
             error = apiException;
+        }
+        catch (Exception thrown) when (Unwrap(thrown) is BatchOutcomeUnknownException { InnerException: BatchApiException apiException })
+        {
+            // A server failure on a request that is not safe to repeat: the documented error is the inner exception.
+            error = apiException;
+            outcomeUnknown = true;
         }
         catch (Exception thrown)
         {
@@ -60,7 +68,14 @@ internal static class ResponseContract
             problems.Add($"the SDK sent {requests.Length} requests, expected one");
 
         if (response.IsError)
+        {
             problems.AddRange(ErrorProblems(response, contractCase.Example, example, error));
+            var mayHaveBeenCarriedOut = response.StatusCode is 500 or 502 or 504 && !operation.IsSafeToRepeat;
+            if (error is not null && outcomeUnknown != mayHaveBeenCarriedOut)
+                problems.Add(mayHaveBeenCarriedOut
+                    ? $"HTTP {response.StatusCode} on an operation that is not safe to repeat must raise {nameof(BatchOutcomeUnknownException)}"
+                    : $"HTTP {response.StatusCode} raised {nameof(BatchOutcomeUnknownException)} on an operation whose outcome is known");
+        }
         else if (error is not null)
             problems.Add($"the documented success raised {nameof(BatchApiException)}: {error.Message}");
         else if (example is not null)

@@ -62,6 +62,9 @@ internal sealed record SpecOperation(SpecDocument Spec, string Path, string Meth
     /// <summary>The method of the operation: <c>getStats</c> in <c>pushCampaigns_getStats</c>.</summary>
     public string Verb => Id.Substring(Id.IndexOf('_') + 1);
 
+    /// <summary>Reads, and writes the spec marks <c>x-batch-idempotent: true</c>, may be sent twice.</summary>
+    public bool IsSafeToRepeat => Method == "get" || (bool?)Node["x-batch-idempotent"] == true;
+
     public IReadOnlyList<JObject> Parameters =>
         (Spec.Root["paths"]![Path]!["parameters"] as JArray ?? new JArray()).Concat(Node["parameters"] as JArray ?? new JArray())
             .Select(parameter => (JObject)Spec.Resolve(parameter))
