@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
 using Batch.Sdk.DependencyInjection;
+using Batch.Sdk.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // In the DI namespace, as Microsoft.Extensions.* extensions are, so AddBatch shows up next to AddHttpClient.
@@ -73,8 +75,24 @@ public static class BatchServiceCollectionExtensions
         if (name == Options.Options.DefaultName)
             AddDefaultClients(services);
 
-        return services.AddHttpClient(BatchClientFactory.HttpClientName(name));
+        return services.AddHttpClient(BatchClientFactory.HttpClientName(name))
+            .ConfigureHttpClient((provider, client) => client.Timeout = BatchHttpClientFactory.HttpClientTimeout(BoundOptions(provider, name).Retry))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+            {
+                // Outermost of the Batch handlers: handlers added to the returned builder run once per attempt.
+                var retry = BoundOptions(provider, name).Retry;
+                if (retry.Enabled)
+                {
+                    handlers.Insert(0, new BatchRetryHandler(
+                        retry,
+                        provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                        provider.GetService<ILogger<BatchRetryHandler>>()));
+                }
+            });
     }
+
+    private static Batch.Sdk.BatchClientOptions BoundOptions(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptionsMonitor<Batch.Sdk.BatchClientOptions>>().Get(name);
 
     // The unnamed registration is the one injected directly; named ones go through IBatchClientFactory. Every
     // area client of IBatchClient (PushCampaigns, Campaigns, ...) is injectable on its own, so a new spec tag needs

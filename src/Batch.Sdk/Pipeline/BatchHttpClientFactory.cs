@@ -13,13 +13,13 @@ internal static class BatchHttpClientFactory
     public static HttpClient Create(BatchClientOptions options)
     {
         var retry = options.Retry;
-        if (!retry.Enabled)
-            return new HttpClient(CreatePrimaryHandler(), disposeHandler: true) { Timeout = retry.TotalTimeout };
-        return new HttpClient(new BatchRetryHandler(retry) { InnerHandler = CreatePrimaryHandler() }, disposeHandler: true)
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
+        var handler = retry.Enabled ? new BatchRetryHandler(retry) { InnerHandler = CreatePrimaryHandler() } : CreatePrimaryHandler();
+        return new HttpClient(handler, disposeHandler: true) { Timeout = HttpClientTimeout(retry) };
     }
+
+    /// <summary>The HttpClient timeout that goes with the retry options, for owned and IHttpClientFactory clients alike.</summary>
+    public static TimeSpan HttpClientTimeout(BatchRetryOptions retry) =>
+        retry.Enabled ? System.Threading.Timeout.InfiniteTimeSpan : retry.TotalTimeout;
 
     internal static HttpMessageHandler CreatePrimaryHandler()
     {

@@ -103,6 +103,35 @@ public sealed class AddBatchTests : IDisposable
         seen.Count.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 1)]
+    public async Task The_retry_handler_is_in_the_pipeline_unless_retries_are_disabled(bool retries, int expectedRequests)
+    {
+        using var flaky = new LoopbackServer();
+        flaky.Server.Given(Request.Create().UsingGet()).InScenario("maintenance").WillSetStateTo("over")
+            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"code":2,"type":"MAINTENANCE_ERROR","message":"Down"}"""));
+        flaky.Server.Given(Request.Create().UsingGet()).InScenario("maintenance").WhenStateIs("over")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("[]"));
+        using var provider = Provider(services => services.AddBatch(options =>
+        {
+            Valid(options);
+            options.BaseAddress = flaky.BaseAddress;
+            options.Retry.Enabled = retries;
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+            options.Retry.MaxJitter = TimeSpan.Zero;
+        }));
+        var push = provider.GetRequiredService<IPushCampaignsClient>();
+
+        if (retries)
+            await push.ListAsync();
+        else
+            (await Should.ThrowAsync<BatchApiException>(() => push.ListAsync())).Error.ShouldBe(BatchError.MaintenanceError);
+
+        flaky.Requests.Length.ShouldBe(expectedRequests);
+    }
+
     private void Valid(BatchClientOptions options)
     {
         options.RestApiKey = "rest";
