@@ -43,8 +43,8 @@ public sealed class DocumentedRequestBodyTests
                 },
             ],
         },
-        ["campaigns_update http_request"] = new CampaignUpdateRequest { Id = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q", Campaign = EmailCampaign(sendRate: 100000) },
-        ["campaigns_update request_body"] = new CampaignUpdateRequest { Id = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q", Campaign = EmailCampaign(sendRate: null) },
+        ["campaigns_update http_request"] = new CampaignUpdateRequest { Id = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q", Campaign = Samples.EmailCampaign(sendRate: 100000) },
+        ["campaigns_update request_body"] = new CampaignUpdateRequest { Id = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q", Campaign = Samples.EmailCampaign(sendRate: null) },
     };
 
     public static TheoryData<string, string> DocumentedExamples
@@ -83,28 +83,4 @@ public sealed class DocumentedRequestBodyTests
 
         TypedBodies.Keys.Except(documented).ShouldBeEmpty();
     }
-
-    private static Campaign EmailCampaign(int? sendRate) => new()
-    {
-        Name = "The campaign name",
-        State = CampaignState.Running,
-        SendRate = sendRate,
-        When = new CampaignWhen { LocalTime = false, StartTime = "2024-01-24T10:22:00Z" },
-        Targeting = new CampaignTargeting
-        {
-            Languages = ["fr"],
-            Regions = ["FR"],
-            Query = new Dictionary<string, object> { ["firstname"] = new Dictionary<string, object> { ["$eq"] = "Jane" } },
-        },
-        Messages =
-        [
-            new EmailMessage
-            {
-                Subject = "The campaign subject",
-                SenderIdentityId = "4012",
-                ReplyTo = new EmailReplyTo { EmailAddress = "jane.doe@demobatch.com" },
-                Html = "The campaign HTML content",
-            },
-        ],
-    };
 }

@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 
-namespace Batch.Sdk.Testing.Tests;
+namespace Batch.Sdk.TestSupport;
 
-/// <summary>Request models built as the documentation's examples.</summary>
+/// <summary>
+/// Request models built as the seed pages' examples, shared by the test projects (linked in by
+/// tests/Directory.Build.props) so that every suite sends the same documented shapes.
+/// </summary>
 internal static class Samples
 {
     public static PushCampaignCreate PushCampaign(string name = "Test Campaign") => new()
@@ -25,11 +28,19 @@ internal static class Samples
         },
     };
 
-    public static Campaign EmailCampaign(string name = "The campaign name") => new()
+    /// <summary>The 2.8 campaign of the campaigns pages (their update examples differ only in <c>send_rate</c>).</summary>
+    public static Campaign EmailCampaign(string name = "The campaign name", int? sendRate = 100000) => new()
     {
         Name = name,
         State = CampaignState.Running,
-        When = new CampaignWhen { LocalTime = false, StartTime = "now" },
+        SendRate = sendRate,
+        When = new CampaignWhen { LocalTime = false, StartTime = "2024-01-24T10:22:00Z" },
+        Targeting = new CampaignTargeting
+        {
+            Languages = ["fr"],
+            Regions = ["FR"],
+            Query = new Dictionary<string, object> { ["firstname"] = new Dictionary<string, object> { ["$eq"] = "Jane" } },
+        },
         Messages =
         [
             new EmailMessage
