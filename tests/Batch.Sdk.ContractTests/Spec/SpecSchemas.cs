@@ -22,7 +22,7 @@ internal static class SpecSchemas
     public static IReadOnlyList<string> Validate(SpecDocument spec, JToken schema, JToken? value, bool strict)
     {
         var jsonSchema = Schemas.GetOrAdd((spec.Root, schema.ToString(), strict), key =>
-            Converters.GetOrAdd((key.Root, key.Strict), _ => new SpecSchemaConverter((JObject)spec.Root["components"]!["schemas"]!, strict))
+            Converters.GetOrAdd((key.Root, key.Strict), converter => new SpecSchemaConverter((JObject)converter.Root["components"]!["schemas"]!, converter.Strict))
                 .Compile(schema));
         return jsonSchema.Validate(value ?? JValue.CreateNull()).Select(Describe).ToList();
     }
