@@ -4,13 +4,11 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
 using Microsoft.OpenApi.Writers;
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
 
 namespace Batch.Sdk.Testing.Spec;
 
@@ -60,30 +58,21 @@ internal sealed class BatchSpec
             throw new InvalidOperationException("The spec is not a valid OpenAPI document: " + diagnostic.Errors[0]);
         var raw = SpecYaml.ToJson(yaml);
 
-        var roots = new Dictionary<string, JToken>(StringComparer.Ordinal);
-        var drafts = new List<OperationDraft>();
+        var components = new JObject(document.Components.Schemas.Select(schema =>
+            new JProperty(schema.Key, Serialize(schema.Value.SerializeAsV3WithoutReference))));
+        var schemas = new SpecSchemaConverter(components, strict: false);
+        var operations = new List<SpecOperation>();
         var errors = new SpecErrorCatalog();
         foreach (var path in document.Paths)
         {
             foreach (var entry in path.Value.Operations)
             {
                 var draft = new OperationDraft(path.Key, entry.Key, entry.Value);
-                foreach (var parameter in draft.Parameters)
-                    roots[draft.ParameterKey(parameter)] = Serialize(parameter.Schema.SerializeAsV3);
-                if (draft.BodySchema is not null)
-                    roots[draft.BodyKey] = Serialize(draft.BodySchema.SerializeAsV3);
                 CollectErrors(raw, draft, errors);
-                drafts.Add(draft);
+                operations.Add(draft.Build(raw, schemas));
             }
         }
 
-        var components = document.Components.Schemas.ToDictionary(
-            schema => schema.Key, schema => (JObject)Serialize(schema.Value.SerializeAsV3WithoutReference), StringComparer.Ordinal);
-        var schemaDocument = SpecSchemaConverter.ToJsonSchemaDocument(components, roots).ToString();
-        // NJsonSchema only offers an asynchronous reader; run it off any synchronization context.
-        var schemas = Task.Run(() => JsonSchema.FromJsonAsync(schemaDocument)).GetAwaiter().GetResult().Definitions;
-
-        var operations = drafts.Select(draft => draft.Build(raw, schemas)).ToArray();
         return new BatchSpec(operations, errors);
     }
 
@@ -119,7 +108,7 @@ internal sealed class BatchSpec
         return JToken.Parse(text.ToString());
     }
 
-    /// <summary>What is known of an operation before the schema document is loaded.</summary>
+    /// <summary>An operation as Microsoft.OpenApi reads it, and how to find its parts in the raw JSON.</summary>
     private sealed class OperationDraft
     {
         public OperationDraft(string template, OperationType type, OpenApiOperation operation)
@@ -149,10 +138,6 @@ internal sealed class BatchSpec
 
         public OpenApiSchema? BodySchema { get; }
 
-        public string BodyKey => Id + ".body";
-
-        public string ParameterKey(OpenApiParameter parameter) => $"{Id}.{parameter.In}.{parameter.Name}";
-
         public JToken? RawResponse(JObject raw, string status) => RawOperation(raw)?["responses"]?[status];
 
         private JToken? RawOperation(JObject raw) => raw["paths"]?[Template]?[Method.ToLowerInvariant()];
@@ -167,13 +152,13 @@ internal sealed class BatchSpec
                 ? SpecJsonPointer.Resolve(raw, first.Value)?["value"]
                 : null;
 
-        public SpecOperation Build(JObject raw, IDictionary<string, JsonSchema> schemas)
+        public SpecOperation Build(JObject raw, SpecSchemaConverter schemas)
         {
             var parameters = Parameters.Select(parameter => new SpecParameter(
                 parameter.Name,
                 parameter.In == ParameterLocation.Path ? SpecParameterLocation.Path : SpecParameterLocation.Query,
                 parameter.Required,
-                schemas[ParameterKey(parameter)],
+                schemas.Compile(Serialize(parameter.Schema.SerializeAsV3)),
                 RawParameterExample(raw, parameter))).ToArray();
             var success = Operation.Responses.Keys.FirstOrDefault(IsSuccess)
                 ?? throw new InvalidOperationException($"{Id} declares no success response.");
@@ -182,7 +167,7 @@ internal sealed class BatchSpec
                 Method,
                 new SpecPathTemplate(Template),
                 parameters,
-                BodySchema is null ? null : schemas[BodyKey],
+                BodySchema is null ? null : schemas.Compile(Serialize(BodySchema.SerializeAsV3)),
                 Operation.RequestBody?.Required ?? false,
                 FirstExample(raw, RawOperation(raw)?["requestBody"]),
                 int.Parse(success, CultureInfo.InvariantCulture),

@@ -1,101 +1,115 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using NJsonSchema;
 
 namespace Batch.Sdk.Testing.Spec;
 
 /// <summary>
-/// Turns OpenAPI 3.0 schemas into one JSON Schema document that NJsonSchema can validate against:
+/// Turns OpenAPI 3.0 schemas of the spec into JSON Schemas that NJsonSchema validates with:
 /// <c>#/components/schemas/X</c> references become <c>#/definitions/X</c>, <c>nullable</c> becomes a <c>null</c>
-/// type, OpenAPI-only keywords are dropped, and a <c>discriminator</c> with a mapping becomes a dispatch on the
-/// property's value (so a 2.8 message is checked against the subtype its <c>channel_type</c> names).
+/// type, OpenAPI-only keywords are dropped, and a reference to a schema with a <c>discriminator</c> becomes a
+/// <c>oneOf</c> of the subtypes its mapping names, each pinned to its key (so a 2.8 message is checked against the
+/// subtype its <c>channel_type</c> names).
 /// </summary>
-internal static class SpecSchemaConverter
+/// <remarks>
+/// Strict mode checks examples, which the spec promises use declared properties only: every object without an
+/// explicit <c>additionalProperties</c> is closed, and <c>allOf</c> is flattened first (closed parts of an
+/// <c>allOf</c> would reject each other's properties). The components are read when first needed, not copied.
+/// </remarks>
+internal sealed class SpecSchemaConverter
 {
     private const string ComponentPrefix = "#/components/schemas/";
     private const string DefinitionPrefix = "#/definitions/";
+    private const string PolymorphicSuffix = "~polymorphic";
 
-    /// <summary>The name under which a discriminated schema's own properties are kept, for its subtypes' allOf.</summary>
-    private const string BaseSuffix = "__base";
-
+    /// <summary>Dropped keywords; <c>default</c> stays, as the fake fills in omitted parameters from it.</summary>
     private static readonly string[] OpenApiOnlyKeywords =
-        ["discriminator", "example", "examples", "xml", "externalDocs", "deprecated", "readOnly", "writeOnly", "nullable"];
+        ["nullable", "discriminator", "example", "examples", "xml", "externalDocs", "deprecated", "readOnly", "writeOnly"];
 
-    /// <summary>Builds <c>{"definitions": {...}}</c> from the spec's component schemas and extra named schemas.</summary>
-    /// <param name="components">The OpenAPI component schemas, by name.</param>
-    /// <param name="roots">Further schemas (operation bodies, parameters) to define under their given names.</param>
-    public static JObject ToJsonSchemaDocument(IReadOnlyDictionary<string, JObject> components, IReadOnlyDictionary<string, JToken> roots)
+    private readonly JObject _components;
+    private readonly bool _strict;
+    private readonly Lazy<JObject> _definitions;
+    private readonly Lazy<JsonSchema> _document;
+
+    /// <param name="components">The spec's <c>components/schemas</c> object, in OpenAPI 3.0 form.</param>
+    /// <param name="strict">Whether objects forbid undeclared properties (see the remarks).</param>
+    public SpecSchemaConverter(JObject components, bool strict)
     {
-        var discriminated = components
-            .Where(component => component.Value["discriminator"]?["mapping"] is JObject)
-            .ToDictionary(component => component.Key, component => (JObject)component.Value["discriminator"]!);
-        var subtypes = new HashSet<string>(discriminated.Values
-            .SelectMany(discriminator => ((JObject)discriminator["mapping"]!).Properties())
-            .Select(mapping => ComponentName((string)mapping.Value!)), StringComparer.Ordinal);
+        _components = components;
+        _strict = strict;
+        _definitions = new Lazy<JObject>(ConvertComponents, LazyThreadSafetyMode.ExecutionAndPublication);
+        _document = new Lazy<JsonSchema>(() => Parse(new JObject { ["definitions"] = _definitions.Value.DeepClone() }), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
+    /// <summary>
+    /// The JSON Schema of an OpenAPI schema. A reference to a component is that component's definition in the
+    /// document of all components (built once); an inline schema gets its own document, with the components only
+    /// when it refers to them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The schema is not an object, or refers to something other than a component schema.</exception>
+    public JsonSchema Compile(JToken schema)
+    {
+        if (Convert(schema, subtypeOf: null) is not JObject converted)
+            throw new InvalidOperationException($"A schema must be an object: {schema}.");
+        if (converted.Count == 1 && converted["$ref"] is JValue { Value: string pointer })
+            return _document.Value.Definitions[pointer.Substring(DefinitionPrefix.Length)];
+        if (converted.ToString().Contains("\"$ref\"", StringComparison.Ordinal))
+            converted["definitions"] = _definitions.Value.DeepClone();
+        return Parse(converted);
+    }
+
+    // NJsonSchema only offers an asynchronous reader; run it off any synchronization context.
+    private static JsonSchema Parse(JObject document) =>
+        Task.Run(() => JsonSchema.FromJsonAsync(document.ToString())).GetAwaiter().GetResult();
+
+    private JObject ConvertComponents()
+    {
         var definitions = new JObject();
-        foreach (var component in components)
+        foreach (var component in _components.Properties())
         {
-            // A subtype refers to its base by allOf; pointing it at the base's own properties avoids dispatching forever.
-            var baseNames = subtypes.Contains(component.Key) ? discriminated.Keys : Enumerable.Empty<string>();
-            var converted = Convert(component.Value, new HashSet<string>(baseNames, StringComparer.Ordinal));
-            if (discriminated.TryGetValue(component.Key, out var discriminator))
-            {
-                definitions[component.Key + BaseSuffix] = converted;
-                definitions[component.Key] = Dispatch(component.Key, discriminator);
-            }
-            else
-            {
-                definitions[component.Key] = converted;
-            }
+            definitions[component.Name] = Convert(component.Value, subtypeOf: component.Name);
+            if (component.Value["discriminator"] is JObject discriminator)
+                definitions[component.Name + PolymorphicSuffix] = Polymorphic(component.Name, discriminator);
         }
 
-        foreach (var root in roots)
-            definitions[root.Key] = Convert(root.Value, new HashSet<string>(StringComparer.Ordinal));
-        return new JObject { ["definitions"] = definitions };
+        return definitions;
     }
 
-    private static JObject Dispatch(string name, JObject discriminator)
+    /// <summary>Converts one schema; <paramref name="subtypeOf"/> names the component being converted, whose own compositions refer to its base.</summary>
+    private JToken Convert(JToken node, string? subtypeOf)
     {
-        var property = (string)discriminator["propertyName"]!;
-        var branches = ((JObject)discriminator["mapping"]!).Properties().Select(mapping => new JObject
-        {
-            ["properties"] = new JObject { [property] = new JObject { ["enum"] = new JArray(mapping.Name) } },
-            ["allOf"] = new JArray(Reference(ComponentName((string)mapping.Value!))),
-        });
-        return new JObject
-        {
-            ["allOf"] = new JArray(Reference(name + BaseSuffix)),
-            ["oneOf"] = new JArray(branches),
-        };
-    }
+        if (node is not JObject schema)
+            return node.DeepClone();
+        // OpenAPI 3.0 ignores the siblings of a $ref.
+        if (schema["$ref"] is JValue { Value: string reference })
+            return Reference(reference, subtypeOf);
+        if (_strict && schema["allOf"] is JArray)
+            schema = Flatten(schema);
 
-    /// <summary>Converts one schema; <paramref name="toBase"/> names the discriminated schemas whose references must target their base.</summary>
-    private static JToken Convert(JToken schema, ISet<string> toBase)
-    {
-        if (schema is not JObject source)
-            return schema.DeepClone();
-
-        var result = new JObject();
-        foreach (var keyword in source.Properties())
+        var converted = new JObject();
+        foreach (var keyword in schema.Properties())
         {
             if (OpenApiOnlyKeywords.Contains(keyword.Name) || keyword.Name.StartsWith("x-", StringComparison.Ordinal))
                 continue;
-            result[keyword.Name] = keyword.Name switch
+            converted[keyword.Name] = keyword.Name switch
             {
-                "$ref" => RewriteReference((string)keyword.Value!, toBase),
                 "properties" => new JObject(((JObject)keyword.Value).Properties()
-                    .Select(property => new JProperty(property.Name, Convert(property.Value, toBase)))),
-                "items" or "additionalProperties" or "not" => Convert(keyword.Value, toBase),
-                "allOf" or "anyOf" or "oneOf" => new JArray(keyword.Value.Select(item => Convert(item, toBase))),
+                    .Select(property => new JProperty(property.Name, Convert(property.Value, subtypeOf: null)))),
+                "items" or "additionalProperties" or "not" => Convert(keyword.Value, subtypeOf: null),
+                "allOf" or "anyOf" or "oneOf" => new JArray(keyword.Value.Select(part => Convert(part, subtypeOf))),
                 _ => keyword.Value.DeepClone(),
             };
         }
 
-        if (source["nullable"]?.Type == JTokenType.Boolean && (bool)source["nullable"]!)
-            AllowNull(result);
-        return result;
+        if (schema["nullable"] is JValue { Type: JTokenType.Boolean } nullable && (bool)nullable)
+            AllowNull(converted);
+        if (_strict && IsObject(schema) && schema["additionalProperties"] is null)
+            converted["additionalProperties"] = false;
+        return converted;
     }
 
     private static void AllowNull(JObject schema)
@@ -106,15 +120,73 @@ internal static class SpecSchemaConverter
             values.Add(JValue.CreateNull());
     }
 
-    private static string RewriteReference(string reference, ISet<string> toBase)
+    private JObject Polymorphic(string name, JObject discriminator)
     {
-        if (!reference.StartsWith(ComponentPrefix, StringComparison.Ordinal))
-            throw new NotSupportedException($"The spec uses a schema reference the fake cannot follow: {reference}.");
-        var name = ComponentName(reference);
-        return DefinitionPrefix + (toBase.Contains(name) ? name + BaseSuffix : name);
+        var propertyName = (string)discriminator["propertyName"]!;
+        var mapping = discriminator["mapping"] as JObject
+                      ?? throw new InvalidOperationException($"The discriminator of {name} needs an explicit mapping (see the spec's conventions).");
+        var dispatch = new JObject
+        {
+            ["oneOf"] = new JArray(mapping.Properties().Select(key => new JObject
+            {
+                ["allOf"] = new JArray(
+                    Reference((string)key.Value!, subtypeOf: null),
+                    new JObject { ["properties"] = new JObject { [propertyName] = new JObject { ["enum"] = new JArray(key.Name) } } }),
+            })),
+        };
+        // The base is checked on its own, so that a broken base property is reported as itself rather than as "no
+        // subtype matches". Strict mode leaves it to the subtypes: a closed base would reject their properties.
+        if (!_strict)
+            dispatch["allOf"] = new JArray(new JObject { ["$ref"] = DefinitionPrefix + name });
+        return dispatch;
     }
 
-    private static JObject Reference(string definition) => new() { ["$ref"] = DefinitionPrefix + definition };
+    private JObject Reference(string reference, string? subtypeOf)
+    {
+        var name = ComponentName(reference);
+        // A reference to a polymorphic base means "one of its subtypes", except from a subtype's own compositions.
+        var polymorphic = Component(reference)["discriminator"] is not null && subtypeOf is null;
+        return new JObject { ["$ref"] = DefinitionPrefix + name + (polymorphic ? PolymorphicSuffix : string.Empty) };
+    }
 
-    private static string ComponentName(string reference) => reference.Substring(ComponentPrefix.Length);
+    /// <summary>Merges the parts of an <c>allOf</c> (resolved, recursively) into one object schema.</summary>
+    private JObject Flatten(JObject schema)
+    {
+        var merged = new JObject(schema.Properties().Where(property => property.Name != "allOf"));
+        var properties = merged["properties"] as JObject ?? new JObject();
+        var required = new HashSet<string>((merged["required"] as JArray ?? new JArray()).Values<string>().OfType<string>());
+        foreach (var part in ((JArray)schema["allOf"]!).Select(Resolve))
+        {
+            var flat = part["allOf"] is JArray ? Flatten(part) : part;
+            foreach (var property in (flat["properties"] as JObject ?? new JObject()).Properties())
+                properties[property.Name] = property.Value.DeepClone();
+            required.UnionWith((flat["required"] as JArray ?? new JArray()).Values<string>().OfType<string>());
+            foreach (var keyword in flat.Properties().Where(keyword => keyword.Name is not ("properties" or "required" or "discriminator") && merged[keyword.Name] is null))
+                merged[keyword.Name] = keyword.Value.DeepClone();
+        }
+
+        merged["properties"] = properties;
+        if (required.Count > 0)
+            merged["required"] = new JArray(required.OrderBy(name => name, StringComparer.Ordinal));
+        merged["type"] ??= "object";
+        return merged;
+    }
+
+    private JObject Resolve(JToken part)
+    {
+        while (part is JObject { } schema && schema["$ref"] is JValue { Value: string reference })
+            part = Component(reference);
+        return (JObject)part;
+    }
+
+    private JObject Component(string reference) =>
+        _components[ComponentName(reference)] as JObject
+        ?? throw new InvalidOperationException($"Unresolved schema reference {reference}.");
+
+    private static string ComponentName(string reference) =>
+        reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            ? reference.Substring(ComponentPrefix.Length)
+            : throw new InvalidOperationException($"Only component schema references are supported: {reference}.");
+
+    private static bool IsObject(JObject schema) => (string?)schema["type"] == "object" || schema["properties"] is not null;
 }

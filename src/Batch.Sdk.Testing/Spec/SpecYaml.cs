@@ -1,6 +1,8 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using SharpYaml;
 using SharpYaml.Serialization;
@@ -8,17 +10,23 @@ using SharpYaml.Serialization;
 namespace Batch.Sdk.Testing.Spec;
 
 /// <summary>
-/// Reads the spec's YAML as plain JSON. Example values are taken from here rather than from Microsoft.OpenApi's
-/// model, whose 1.x reader turns date-like strings (<c>'2017-07-05T13:30:02'</c>) into dates and writes them back
-/// with a zone, which would change the documented examples.
+/// Reads the spec's YAML as plain JSON, keeping what Microsoft.OpenApi's model loses: its 1.x reader turns
+/// date-like strings (<c>'2017-07-05T13:30:02'</c>) into dates and writes them back with a zone, and drops an
+/// explicit <c>additionalProperties: true</c>. Plain scalars follow the YAML core schema; quoted ones stay strings.
 /// </summary>
 internal static class SpecYaml
 {
+    private static readonly Regex Integer = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex Float = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>The single YAML document of <paramref name="yaml"/>, whose root must be a mapping, as JSON.</summary>
+    /// <exception cref="InvalidOperationException">The root is not a mapping.</exception>
     public static JObject ToJson(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return (JObject)Convert(stream.Documents[0].RootNode);
+        return Convert(stream.Documents.Single().RootNode) as JObject
+            ?? throw new InvalidOperationException("The spec's YAML root is not a mapping.");
     }
 
     private static JToken Convert(YamlNode node) => node switch
@@ -27,29 +35,23 @@ internal static class SpecYaml
             new JProperty(((YamlScalarNode)child.Key).Value, Convert(child.Value)))),
         YamlSequenceNode sequence => new JArray(sequence.Children.Select(Convert)),
         YamlScalarNode scalar => Scalar(scalar),
-        _ => JValue.CreateNull(),
+        _ => throw new InvalidOperationException($"Unsupported YAML node {node.GetType().Name}."),
     };
 
-    /// <summary>Quoted scalars are strings; plain ones follow YAML's core schema (null, booleans, numbers).</summary>
     private static JToken Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value;
         if (scalar.Style != ScalarStyle.Plain)
             return new JValue(text);
-        switch (text)
+        return text switch
         {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return JValue.CreateNull();
-            case "true" or "True" or "TRUE":
-                return new JValue(true);
-            case "false" or "False" or "FALSE":
-                return new JValue(false);
-        }
-
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            return new JValue(integer);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return new JValue(number);
-        return new JValue(text);
+            "" or "~" or "null" or "Null" or "NULL" => JValue.CreateNull(),
+            "true" or "True" or "TRUE" => new JValue(true),
+            "false" or "False" or "FALSE" => new JValue(false),
+            // An integer too large for a long still matches Float, and is read as a double.
+            _ when Integer.IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => new JValue(integer),
+            _ when Float.IsMatch(text) => new JValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
+            _ => new JValue(text),
+        };
     }
 }

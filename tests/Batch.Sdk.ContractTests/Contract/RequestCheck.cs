@@ -98,7 +98,7 @@ internal static class RequestCheck
             }
 
             var schema = parameter["schema"] ?? new JObject();
-            foreach (var error in OpenApiJsonSchema.Validate(operation.Spec, schema, Typed(value, (string?)schema["type"]), strict: false))
+            foreach (var error in SpecSchemas.Validate(operation.Spec, schema, Typed(value, (string?)schema["type"]), strict: false))
                 yield return $"query parameter {name}={value}: {error}";
         }
 
@@ -125,7 +125,7 @@ internal static class RequestCheck
             yield break;
         }
 
-        foreach (var error in OpenApiJsonSchema.Validate(operation.Spec, content.Schema ?? new JObject(), JsonComparison.Parse(request.Body!), strict: false))
+        foreach (var error in SpecSchemas.Validate(operation.Spec, content.Schema ?? new JObject(), JsonComparison.Parse(request.Body!), strict: false))
             yield return $"body: {error}";
     }
 

@@ -29,7 +29,7 @@ internal static class SpecAudit
     public static IReadOnlyList<string> ExampleProblems(SpecDocument spec) =>
         AllExamples(spec).SelectMany(example =>
         {
-            var problems = OpenApiJsonSchema.Validate(spec, example.Content.Schema ?? new JObject(), example.Node["value"], strict: true)
+            var problems = SpecSchemas.Validate(spec, example.Content.Schema ?? new JObject(), example.Node["value"], strict: true)
                 .Select(error => $"{example.Where}: {error}")
                 .ToList();
             if (example.Node["summary"] is null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Batch.Sdk.Testing.Spec;
 using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.ContractTests.Spec;
@@ -11,7 +12,7 @@ namespace Batch.Sdk.ContractTests.Spec;
 /// </summary>
 internal sealed class SpecDocument
 {
-    private static readonly Lazy<SpecDocument> Repository = new(() => new SpecDocument((JObject)YamlJson.Parse(SpecFiles.OpenApiYaml)));
+    private static readonly Lazy<SpecDocument> Repository = new(() => new SpecDocument(SpecYaml.ToJson(SpecFiles.OpenApiYaml)));
 
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -36,19 +37,7 @@ internal sealed class SpecDocument
         ?? throw new InvalidOperationException($"The spec has no operation {operationId}.");
 
     /// <summary>Follows <c>$ref</c> until it reaches a node that is not a reference.</summary>
-    public JToken Resolve(JToken node)
-    {
-        while (node is JObject { } obj && obj["$ref"] is JValue { Value: string reference })
-        {
-            if (!reference.StartsWith("#/", StringComparison.Ordinal))
-                throw new InvalidOperationException($"Only local references are supported: {reference}.");
-            node = reference.Substring(2).Split('/')
-                .Select(segment => segment.Replace("~1", "/").Replace("~0", "~"))
-                .Aggregate((JToken)Root, (current, segment) => current[segment] ?? throw new InvalidOperationException($"Unresolved reference {reference}."));
-        }
-
-        return node;
-    }
+    public JToken Resolve(JToken node) => SpecJsonPointer.Resolve(Root, node)!;
 }
 
 /// <summary>One operation of the spec (a path and an HTTP method).</summary>
