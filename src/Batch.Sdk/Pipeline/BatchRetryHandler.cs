@@ -36,7 +36,8 @@ namespace Batch.Sdk.Pipeline;
 /// </para>
 /// <para>
 /// Request content is buffered so that a retry sends the same bytes, and responses are read whole within the attempt's
-/// time limit. The caller's cancellation token stops any attempt or wait at once and is never retried. Each retry
+/// time limit, into pooled buffers given back when the response is disposed. The caller's cancellation token stops any
+/// attempt or wait at once and is never retried. Each retry
 /// writes one <see cref="LogLevel.Warning"/> event, <c>BatchRetry</c> (id 1001), with the operation, the path (app
 /// key masked), the attempt, the status and the delay.
 /// </para>
@@ -157,9 +158,9 @@ public sealed class BatchRetryHandler : DelegatingHandler
     {
         if (response.Content is null)
             return;
-        // LoadIntoBufferAsync takes no token before .NET 9: disposing the response is what aborts a stalled read.
+        // Older frameworks may ignore the token in a stalled read: disposing the response is what aborts it there.
         using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
