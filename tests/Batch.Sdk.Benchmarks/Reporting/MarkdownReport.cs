@@ -72,7 +72,7 @@ public static class MarkdownReport
 
             var at64 = throughput.Where(result => result.Callers == ThroughputRunner.CallerCounts.Max()).ToList();
             var ratio64 = at64.Single(result => result.Client == "SDK").RequestsPerSecond / at64.Single(result => result.Client == "HttpClient").RequestsPerSecond;
-            md.AppendLine().AppendLine(Invariant($"Target: SDK at least {ThroughputTarget:F2}x raw HttpClient at 64 callers: **{ratio64:F2}, {Verdict(ratio64 >= ThroughputTarget)}**."));
+            md.AppendLine().AppendLine(Invariant($"Target: SDK at least {ThroughputTarget:F2}x raw HttpClient at 64 callers: {ratio64:F2}, {Verdict(ratio64 >= ThroughputTarget)}."));
         }
 
         return md.ToString();
@@ -93,7 +93,7 @@ public static class MarkdownReport
 
     private static string Micro(double nanoseconds) => Invariant($"{nanoseconds / 1000:N1} µs");
 
-    private static string Bytes(long bytes) => bytes >= 10 * 1024 ? Invariant($"{bytes / 1024.0:N1} KB") : Invariant($"{bytes:N0} B");
+    private static string Bytes(long bytes) => Invariant($"{bytes / 1024.0:N2} KB");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
