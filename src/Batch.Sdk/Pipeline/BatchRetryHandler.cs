@@ -123,12 +123,14 @@ public sealed class BatchRetryHandler : DelegatingHandler
     {
         var limit = timeLimit < _attemptTimeout ? timeLimit : _attemptTimeout;
         using var timeout = BatchClock.CancelAfter(_time, limit);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // A caller's token that can never be cancelled needs no linked source (one allocation less per attempt).
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var attempt = linked?.Token ?? timeout.Token;
         HttpResponseMessage? response = null;
         try
         {
-            response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-            await ReadWholeAsync(response, attempt.Token).ConfigureAwait(false);
+            response = await base.SendAsync(request, attempt).ConfigureAwait(false);
+            await ReadWholeAsync(response, attempt).ConfigureAwait(false);
             return new Attempt(response, null, failedBeforeSending: false);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
@@ -158,9 +160,13 @@ public sealed class BatchRetryHandler : DelegatingHandler
     {
         if (response.Content is null)
             return;
+#if NET5_0_OR_GREATER
+        response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
+#else
         // Older frameworks may ignore the token in a stalled read: disposing the response is what aborts it there.
         using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
             response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
+#endif
         cancellationToken.ThrowIfCancellationRequested();
     }
 
