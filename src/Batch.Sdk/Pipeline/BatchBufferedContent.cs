@@ -25,8 +25,14 @@ internal sealed class BatchBufferedContent : HttpContent
     {
         _buffer = buffer;
         _length = length;
+#if NET6_0_OR_GREATER
+        // The raw values: enumerating Headers itself would parse every value first.
+        foreach (var header in original.Headers.NonValidated)
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+#else
         foreach (var header in original.Headers)
             Headers.TryAddWithoutValidation(header.Key, header.Value);
+#endif
     }
 
     /// <summary>Reads <paramref name="original"/> to its end and returns a content holding its bytes and headers; disposes <paramref name="original"/>.</summary>
@@ -43,7 +49,7 @@ internal sealed class BatchBufferedContent : HttpContent
             using var stream = await original.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
             int read;
-            while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadAsync(stream, buffer, length, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 length += read;
                 if (length == buffer.Length)
@@ -81,6 +87,13 @@ internal sealed class BatchBufferedContent : HttpContent
     }
 
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(BatchBufferedContent));
+
+    private static ValueTask<int> ReadAsync(Stream stream, byte[] buffer, int offset, CancellationToken cancellationToken) =>
+#if NET5_0_OR_GREATER
+        stream.ReadAsync(buffer.AsMemory(offset), cancellationToken);
+#else
+        new(stream.ReadAsync(buffer, offset, buffer.Length - offset, cancellationToken));
+#endif
 
     private static byte[] Grow(byte[] buffer, int length)
     {
