@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using Batch.Sdk.Security;
 
@@ -6,12 +7,14 @@ namespace Batch.Sdk.Pipeline;
 /// <summary>What the retry handler knows and may say about a request: its operation, whether it may be repeated, and its redacted route.</summary>
 internal sealed class BatchRequestSummary
 {
-    private BatchRequestSummary(string? operationId, bool isIdempotent, string method, string path)
+    private readonly Uri? _uri;
+
+    private BatchRequestSummary(string? operationId, bool isIdempotent, string method, Uri? uri)
     {
         OperationId = operationId;
         IsIdempotent = isIdempotent;
         Method = method;
-        Path = path;
+        _uri = uri;
     }
 
     /// <summary>The spec operationId, or null for a request the SDK did not build.</summary>
@@ -23,8 +26,11 @@ internal sealed class BatchRequestSummary
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
 
-    /// <summary>The path with the 1.x app key masked; never the query, headers or body.</summary>
-    public string Path { get; }
+    /// <summary>
+    /// The path with the 1.x app key masked; never the query, headers or body. Built on demand: only retries and
+    /// failures need it, and masking costs allocations on every call otherwise.
+    /// </summary>
+    public string Path => BatchRedactor.MaskedPath(_uri);
 
     /// <summary>
     /// A request the SDK did not build has no <see cref="BatchOperation"/>: only GET and HEAD are then assumed safe to
@@ -34,6 +40,6 @@ internal sealed class BatchRequestSummary
     {
         var operation = BatchOperation.Of(request);
         var isIdempotent = operation?.IsIdempotent ?? (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
-        return new BatchRequestSummary(operation?.Id, isIdempotent, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri));
+        return new BatchRequestSummary(operation?.Id, isIdempotent, request.Method.Method, request.RequestUri);
     }
 }

@@ -36,7 +36,8 @@ namespace Batch.Sdk.Pipeline;
 /// </para>
 /// <para>
 /// Request content is buffered so that a retry sends the same bytes, and responses are read whole within the attempt's
-/// time limit. The caller's cancellation token stops any attempt or wait at once and is never retried. Each retry
+/// time limit, into pooled buffers given back when the response is disposed. The caller's cancellation token stops any
+/// attempt or wait at once and is never retried. Each retry
 /// writes one <see cref="LogLevel.Warning"/> event, <c>BatchRetry</c> (id 1001), with the operation, the path (app
 /// key masked), the attempt, the status and the delay.
 /// </para>
@@ -122,12 +123,14 @@ public sealed class BatchRetryHandler : DelegatingHandler
     {
         var limit = timeLimit < _attemptTimeout ? timeLimit : _attemptTimeout;
         using var timeout = BatchClock.CancelAfter(_time, limit);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // A caller's token that can never be cancelled needs no linked source (one allocation less per attempt).
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var attempt = linked?.Token ?? timeout.Token;
         HttpResponseMessage? response = null;
         try
         {
-            response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-            await ReadWholeAsync(response, attempt.Token).ConfigureAwait(false);
+            response = await base.SendAsync(request, attempt).ConfigureAwait(false);
+            await ReadWholeAsync(response, attempt).ConfigureAwait(false);
             return new Attempt(response, null, failedBeforeSending: false);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
@@ -157,9 +160,13 @@ public sealed class BatchRetryHandler : DelegatingHandler
     {
         if (response.Content is null)
             return;
-        // LoadIntoBufferAsync takes no token before .NET 9: disposing the response is what aborts a stalled read.
+#if NET5_0_OR_GREATER
+        response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
+#else
+        // Older frameworks may ignore the token in a stalled read: disposing the response is what aborts it there.
         using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
+#endif
         cancellationToken.ThrowIfCancellationRequested();
     }
 

@@ -4,7 +4,10 @@ using Newtonsoft.Json.Serialization;
 
 namespace Batch.Sdk.Serialization;
 
-/// <summary>Validates every SDK model against the spec's constraints just before it is written.</summary>
+/// <summary>
+/// Validates every SDK model against the spec's constraints just before it is written, and writes union subtypes'
+/// discriminators as plain properties (<see cref="BatchDiscriminatorContract"/>).
+/// </summary>
 internal sealed class BatchContractResolver : DefaultContractResolver
 {
     public static readonly BatchContractResolver Instance = new();
@@ -14,6 +17,7 @@ internal sealed class BatchContractResolver : DefaultContractResolver
         var contract = base.CreateObjectContract(objectType);
         if (objectType.Assembly == typeof(BatchContractResolver).Assembly && !typeof(Exception).IsAssignableFrom(objectType))
             contract.OnSerializingCallbacks.Add((model, _) => BatchRequestValidator.Validate(model));
+        BatchDiscriminatorContract.Apply(contract);
         return contract;
     }
 }

@@ -1,0 +1,41 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Batch.Sdk.Benchmarks.Fixtures;
+using Batch.Sdk.Pipeline;
+using Refit;
+
+namespace Batch.Sdk.Benchmarks.Clients;
+
+/// <summary>Builds the three clients under test over the same primary handler and base address.</summary>
+public static class BenchmarkClients
+{
+    private static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    }));
+
+    public static BatchClientOptions SdkOptions(Uri baseAddress) => new()
+    {
+        RestApiKey = BenchmarkKeys.RestApiKey,
+        ProjectKey = BenchmarkKeys.ProjectKey,
+        AppApiKey = BenchmarkKeys.AppApiKey,
+        BaseAddress = baseAddress,
+    };
+
+    /// <summary>The SDK as <c>new BatchClient(options)</c> builds it: the retry handler in front of <paramref name="primary"/>.</summary>
+    public static BatchClient Sdk(HttpMessageHandler primary, Uri baseAddress)
+    {
+        var options = SdkOptions(baseAddress);
+        var pipeline = new BatchRetryHandler(options.Retry) { InnerHandler = primary };
+        return new BatchClient(options, new HttpClient(pipeline) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+    }
+
+    public static FloorClient Floor(HttpMessageHandler primary, Uri baseAddress) =>
+        new(new HttpClient(primary) { BaseAddress = baseAddress });
+
+    public static IRefitBatchApi Refit(HttpMessageHandler primary, Uri baseAddress) =>
+        RestService.For<IRefitBatchApi>(new HttpClient(primary) { BaseAddress = baseAddress }, RefitSettings);
+}

@@ -1,0 +1,28 @@
+using System.Threading.Tasks;
+using Batch.Sdk.Benchmarks.Clients;
+using Batch.Sdk.Benchmarks.Fixtures;
+using BenchmarkDotNet.Attributes;
+
+namespace Batch.Sdk.Benchmarks.InProcess;
+
+/// <summary>2.8 campaign update with an email message: serialize the polymorphic message, read the empty 200.</summary>
+public class CampaignUpdateBenchmark : PerCallBenchmark
+{
+    private readonly CampaignUpdateRequest _sdkBody = ScenarioRequests.SdkCampaignUpdate();
+    private readonly PlainCampaignUpdate _plainBody = ScenarioRequests.PlainCampaignUpdate();
+
+    [Benchmark(Baseline = true)]
+    public Task<PlainEmpty> Floor() => FloorApi.UpdateCampaignAsync(_plainBody);
+
+    [Benchmark]
+    public Task<CepEmptyResponse> Sdk() => SdkApi.Campaigns.UpdateAsync(_sdkBody);
+
+    [Benchmark]
+    public Task<PlainEmpty> Refit() => RefitApi.UpdateCampaignAsync(BenchmarkKeys.RestApiKey, BenchmarkKeys.ProjectKey, _plainBody);
+
+    protected override async Task VerifyAsync()
+    {
+        Expect(await Sdk() is not null, "the SDK did not read the empty body");
+        Expect(await Floor() is not null && await Refit() is not null, "the clients disagree");
+    }
+}

@@ -1,0 +1,27 @@
+using System.Threading.Tasks;
+using Batch.Sdk.Benchmarks.Clients;
+using Batch.Sdk.Benchmarks.Fixtures;
+using BenchmarkDotNet.Attributes;
+
+namespace Batch.Sdk.Benchmarks.InProcess;
+
+/// <summary>1.1 in-app campaign view: the documented campaign.</summary>
+public class InAppViewBenchmark : PerCallBenchmark
+{
+    [Benchmark(Baseline = true)]
+    public Task<PlainInAppCampaign> Floor() => FloorApi.GetInAppCampaignAsync(BenchmarkKeys.InAppCampaignToken);
+
+    [Benchmark]
+    public Task<InAppCampaignDetails> Sdk() => SdkApi.InAppCampaigns.GetAsync(BenchmarkKeys.InAppCampaignToken);
+
+    [Benchmark]
+    public Task<PlainInAppCampaign> Refit() => RefitApi.GetInAppCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.InAppCampaignToken, BenchmarkKeys.RestApiKey);
+
+    protected override async Task VerifyAsync()
+    {
+        var label = (await Sdk()).Landing?.Contents?[0].Actions?[0].Label;
+        Expect(label == "Ok", "the SDK did not read the landing action");
+        Expect((await Floor()).Landing?.Contents?[0].Actions?[0].Label == label, "the floor disagrees");
+        Expect((await Refit()).Landing?.Contents?[0].Actions?[0].Label == label, "Refit disagrees");
+    }
+}

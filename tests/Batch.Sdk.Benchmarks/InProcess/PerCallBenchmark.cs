@@ -1,0 +1,43 @@
+using System;
+using System.Threading.Tasks;
+using Batch.Sdk.Benchmarks.Clients;
+using Batch.Sdk.Benchmarks.Fixtures;
+using BenchmarkDotNet.Attributes;
+
+namespace Batch.Sdk.Benchmarks.InProcess;
+
+/// <summary>
+/// One in-process scenario: the SDK (retry handler and auth in the path), the hand-written floor and Refit, each over
+/// the same stub handler. The floor is the baseline, so BenchmarkDotNet's ratio columns are the ratios to the floor.
+/// </summary>
+public abstract class PerCallBenchmark
+{
+    protected BatchClient SdkApi { get; private set; } = null!;
+
+    protected FloorClient FloorApi { get; private set; } = null!;
+
+    protected IRefitBatchApi RefitApi { get; private set; } = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var stub = new StubBatchHandler();
+        SdkApi = BenchmarkClients.Sdk(stub, BenchmarkKeys.StubBaseAddress);
+        FloorApi = BenchmarkClients.Floor(stub, BenchmarkKeys.StubBaseAddress);
+        RefitApi = BenchmarkClients.Refit(stub, BenchmarkKeys.StubBaseAddress);
+        // A benchmark that silently did less work than its rivals would be worthless: check the three agree first.
+        VerifyAsync().GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => SdkApi.Dispose();
+
+    /// <summary>Runs each client once and throws unless all three read the same answer.</summary>
+    protected abstract Task VerifyAsync();
+
+    protected void Expect(bool condition, string what)
+    {
+        if (!condition)
+            throw new InvalidOperationException($"{GetType().Name}: {what}");
+    }
+}

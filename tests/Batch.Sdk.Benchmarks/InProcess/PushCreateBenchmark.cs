@@ -1,0 +1,29 @@
+using System.Threading.Tasks;
+using Batch.Sdk.Benchmarks.Clients;
+using Batch.Sdk.Benchmarks.Fixtures;
+using BenchmarkDotNet.Attributes;
+
+namespace Batch.Sdk.Benchmarks.InProcess;
+
+/// <summary>1.1 push create: serialize the request, deserialize the 201.</summary>
+public class PushCreateBenchmark : PerCallBenchmark
+{
+    private readonly PushCampaignCreate _sdkBody = ScenarioRequests.SdkPushCreate();
+    private readonly PlainPushCampaignCreate _plainBody = ScenarioRequests.PlainPushCreate();
+
+    [Benchmark(Baseline = true)]
+    public Task<PlainCampaignToken> Floor() => FloorApi.CreatePushCampaignAsync(_plainBody);
+
+    [Benchmark]
+    public Task<PushCampaignCreated> Sdk() => SdkApi.PushCampaigns.CreateAsync(_sdkBody);
+
+    [Benchmark]
+    public Task<PlainCampaignToken> Refit() => RefitApi.CreatePushCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.RestApiKey, _plainBody);
+
+    protected override async Task VerifyAsync()
+    {
+        var token = (await Sdk()).CampaignToken;
+        Expect(token == BenchmarkKeys.CampaignToken, "the SDK did not read the token");
+        Expect((await Floor()).CampaignToken == token && (await Refit()).CampaignToken == token, "the clients disagree");
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+using Batch.Sdk.Benchmarks.Throughput;
+
+namespace Batch.Sdk.Benchmarks.Reporting;
+
+/// <summary>Writes the measured part of REPORT.md: machine, tables and ratios against the targets.</summary>
+public static class MarkdownReport
+{
+    public const double TimeTarget = 1.10;
+    public const double AllocationTarget = 1.20;
+    public const double ThroughputTarget = 0.95;
+
+    public static string Write(IReadOnlyList<PerCallResult> perCall, IReadOnlyList<ThroughputResult> throughput, string loadBefore, DateTimeOffset started)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Batch.Sdk benchmark report").AppendLine();
+        md.AppendLine(Invariant($"- Date: {started:yyyy-MM-dd HH:mm} UTC (run took {(DateTimeOffset.UtcNow - started).TotalMinutes:F1} min)"));
+        md.AppendLine(Invariant($"- Machine: {CpuModel()}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})"));
+        md.AppendLine(Invariant($"- .NET: {RuntimeInformation.FrameworkDescription}, Release, server GC {System.Runtime.GCSettings.IsServerGC}"));
+        md.AppendLine(Invariant($"- Load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}"));
+        md.AppendLine("- Command: `tests/Batch.Sdk.Benchmarks/run-report.sh` (see README.md beside this file)").AppendLine();
+
+        md.AppendLine("## Per call, in process").AppendLine();
+        md.AppendLine("A stub HttpMessageHandler serves the spec's documented responses (no sockets). BenchmarkDotNet ShortRun job");
+        md.AppendLine("(in-process toolchain, 3 warm-ups, 3 iterations), MemoryDiagnoser. Ratios are to the hand-written floor.").AppendLine();
+        md.AppendLine("| Scenario | Client | Mean | Allocated | Time / floor | Alloc / floor |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var scenario in perCall.GroupBy(result => result.Scenario))
+        {
+            var floor = scenario.Single(result => result.Client == "Floor");
+            foreach (var result in scenario.OrderBy(result => Order(result.Client)))
+            {
+                md.AppendLine(Invariant($"| {result.Scenario} | {result.Client} | {Micro(result.MeanNanoseconds)} | {Bytes(result.AllocatedBytes)} | {result.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)result.AllocatedBytes / floor.AllocatedBytes:F2} |"));
+            }
+        }
+
+        md.AppendLine().AppendLine(Invariant($"### Targets: SDK at most {TimeTarget:F2}x the floor's time and {AllocationTarget:F2}x its allocations")).AppendLine();
+        md.AppendLine("| Scenario | SDK time / floor | Time target | SDK alloc / floor | Alloc target | Refit time / floor | Refit alloc / floor |");
+        md.AppendLine("| --- | ---: | --- | ---: | --- | ---: | ---: |");
+        foreach (var scenario in perCall.GroupBy(result => result.Scenario))
+        {
+            var floor = scenario.Single(result => result.Client == "Floor");
+            var sdk = scenario.Single(result => result.Client == "Sdk");
+            var refit = scenario.Single(result => result.Client == "Refit");
+            var time = sdk.MeanNanoseconds / floor.MeanNanoseconds;
+            var alloc = (double)sdk.AllocatedBytes / floor.AllocatedBytes;
+            md.AppendLine(Invariant($"| {scenario.Key} | {time:F2} | {Verdict(time <= TimeTarget)} | {alloc:F2} | {Verdict(alloc <= AllocationTarget)} | {refit.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)refit.AllocatedBytes / floor.AllocatedBytes:F2} |"));
+        }
+
+        if (throughput.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Loopback throughput").AppendLine();
+            md.AppendLine(Invariant($"Kestrel on 127.0.0.1 serving the in-app view; {throughput[0].Requests:N0} requests per run, median of the runs; a fresh client per run."));
+            md.AppendLine("Connections: distinct connection ids the server saw during the run. Heap: `GC.GetTotalMemory(true)` before and after the run.").AppendLine();
+            md.AppendLine("| Callers | Client | Requests/s | SDK / HttpClient | Connections | Heap before | Heap after |");
+            md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var callers in throughput.GroupBy(result => result.Callers))
+            {
+                var raw = callers.Single(result => result.Client == "HttpClient");
+                foreach (var result in callers.OrderBy(result => result.Client == "SDK" ? 0 : 1))
+                {
+                    var ratio = result.Client == "SDK" ? (result.RequestsPerSecond / raw.RequestsPerSecond).ToString("F2", CultureInfo.InvariantCulture) : "";
+                    md.AppendLine(Invariant($"| {result.Callers} | {result.Client} | {result.RequestsPerSecond:N0} | {ratio} | {result.Connections} | {Bytes(result.HeapBeforeBytes)} | {Bytes(result.HeapAfterBytes)} |"));
+                }
+            }
+
+            var at64 = throughput.Where(result => result.Callers == ThroughputRunner.CallerCounts.Max()).ToList();
+            var ratio64 = at64.Single(result => result.Client == "SDK").RequestsPerSecond / at64.Single(result => result.Client == "HttpClient").RequestsPerSecond;
+            md.AppendLine().AppendLine(Invariant($"Target: SDK at least {ThroughputTarget:F2}x raw HttpClient at 64 callers: {ratio64:F2}, {Verdict(ratio64 >= ThroughputTarget)}."));
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The load average from /proc/loadavg, or "n/a" off Linux.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string CpuModel() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+            : RuntimeInformation.ProcessArchitecture.ToString();
+
+    private static int Order(string client) => client switch { "Floor" => 0, "Sdk" => 1, _ => 2 };
+
+    private static string Verdict(bool pass) => pass ? "pass" : "**miss**";
+
+    private static string Micro(double nanoseconds) => Invariant($"{nanoseconds / 1000:N1} µs");
+
+    private static string Bytes(long bytes) => Invariant($"{bytes / 1024.0:N2} KB");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Reports;
+
+namespace Batch.Sdk.Benchmarks.Reporting;
+
+/// <summary>One client in one in-process scenario: mean time and allocated bytes per call.</summary>
+public sealed record PerCallResult(string Scenario, string Client, double MeanNanoseconds, long AllocatedBytes)
+{
+    public static IEnumerable<PerCallResult> From(Summary summary) =>
+        summary.Reports
+            .Where(report => report.Success && report.ResultStatistics is not null)
+            .Select(report => new PerCallResult(
+                report.BenchmarkCase.Descriptor.Type.Name.Replace("Benchmark", ""),
+                report.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+                report.ResultStatistics!.Mean,
+                report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0));
+}

@@ -1,0 +1,32 @@
+using System.Linq;
+using Batch.Sdk.Serialization;
+using Newtonsoft.Json.Linq;
+
+namespace Batch.Sdk.Tests.Serialization;
+
+public class BatchDiscriminatorContractTests
+{
+    [Fact]
+    public void A_message_read_from_Batch_is_written_back_with_a_single_leading_channel_type()
+    {
+        const string json = """{"name":"n","state":"RUNNING","when":{},"messages":[{"channel_type":"email","subject":"s"},{"channel_type":"push","title":"t"}]}""";
+
+        var campaign = BatchJson.Deserialize<Campaign>(json)!;
+        var written = JObject.Parse(BatchJson.Serialize(campaign));
+
+        campaign.Messages.Select(message => message.AdditionalProperties.ContainsKey("channel_type")).ShouldAllBe(found => !found);
+        var messages = written["messages"]!.Cast<JObject>().ToList();
+        messages.Select(message => message.Properties().First().Name).ShouldAllBe(name => name == "channel_type");
+        messages.Select(message => message.Properties().Count(property => property.Name == "channel_type")).ShouldAllBe(count => count == 1);
+        messages.Select(message => message.Value<string>("channel_type")).ShouldBe(["email", "push"]);
+    }
+
+    [Fact]
+    public void An_email_message_read_on_its_own_type_keeps_its_fields()
+    {
+        var message = BatchJson.Deserialize<EmailMessage>("""{"channel_type":"email","subject":"s"}""")!;
+
+        message.Subject.ShouldBe("s");
+        BatchJson.Serialize(message).ShouldBe("""{"channel_type":"email","subject":"s"}""");
+    }
+}
