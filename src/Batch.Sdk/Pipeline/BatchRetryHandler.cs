@@ -86,7 +86,8 @@ public sealed class BatchRetryHandler : DelegatingHandler
             throw new ArgumentNullException(nameof(request));
         var summary = BatchRequestSummary.Of(request);
         var operation = BatchOperation.Of(request);
-        if (request.Content is not null)
+        // Byte-array bodies (NSwag sends StringContent) already replay identical bytes; others are buffered once.
+        if (request.Content is not null and not ByteArrayContent)
             await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
 
         var started = _time.GetTimestamp();
