@@ -9,16 +9,19 @@ internal sealed class BatchRequestSummary
 {
     private readonly Uri? _uri;
 
-    private BatchRequestSummary(string? operationId, bool isIdempotent, string method, Uri? uri)
+    private BatchRequestSummary(BatchOperation? operation, bool isIdempotent, string method, Uri? uri)
     {
-        OperationId = operationId;
+        Operation = operation;
         IsIdempotent = isIdempotent;
         Method = method;
         _uri = uri;
     }
 
+    /// <summary>The operation the SDK attached, or null for a request the SDK did not build.</summary>
+    public BatchOperation? Operation { get; }
+
     /// <summary>The spec operationId, or null for a request the SDK did not build.</summary>
-    public string? OperationId { get; }
+    public string? OperationId => Operation?.Id;
 
     /// <summary>Whether sending the request twice is safe.</summary>
     public bool IsIdempotent { get; }
@@ -40,6 +43,6 @@ internal sealed class BatchRequestSummary
     {
         var operation = BatchOperation.Of(request);
         var isIdempotent = operation?.IsIdempotent ?? (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
-        return new BatchRequestSummary(operation?.Id, isIdempotent, request.Method.Method, request.RequestUri);
+        return new BatchRequestSummary(operation, isIdempotent, request.Method.Method, request.RequestUri);
     }
 }

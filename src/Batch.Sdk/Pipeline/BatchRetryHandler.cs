@@ -85,7 +85,7 @@ public sealed class BatchRetryHandler : DelegatingHandler
         if (request is null)
             throw new ArgumentNullException(nameof(request));
         var summary = BatchRequestSummary.Of(request);
-        var operation = BatchOperation.Of(request);
+        var operation = summary.Operation;
         // Byte-array bodies (NSwag sends StringContent) already replay identical bytes; others are buffered once.
         if (request.Content is not null and not ByteArrayContent)
             await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);

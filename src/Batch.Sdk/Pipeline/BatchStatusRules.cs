@@ -3,9 +3,6 @@ namespace Batch.Sdk.Pipeline;
 /// <summary>What an HTTP status says about whether Batch carried a request out, which decides whether it may be sent again.</summary>
 internal static class BatchStatusRules
 {
-    /// <summary>TOO_MANY_REQUESTS (429) and MAINTENANCE_ERROR (503): Batch refused the request, so any operation may be retried.</summary>
-    public static bool IsRefusal(int status) => status is 429 or 503;
-
     /// <summary>
     /// 500, 502 and 504: the request reached a server that failed while handling it, or a gateway that gave up waiting
     /// for Batch, so it may have been carried out. Only operations that are safe to repeat are retried.
