@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;
@@ -19,7 +17,7 @@ public sealed class LoopbackServer : IDisposable
     {
         Server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = [$"http://127.0.0.1:{FreePort()}"],
+            Urls = ["http://127.0.0.1:0"],
             StartAdminInterface = false,
         });
     }
@@ -42,13 +40,6 @@ public sealed class LoopbackServer : IDisposable
     public ILogEntry[] Requests => Server.LogEntries.ToArray();
 
     public void Dispose() => Server.Stop();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 public static class RequestMessageExtensions

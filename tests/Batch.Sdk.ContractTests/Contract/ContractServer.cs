@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -21,7 +19,7 @@ internal sealed class ContractServer : IDisposable
 
     public ContractServer()
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"], StartAdminInterface = false });
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
         // No retries: an error response must reach the caller as the one documented answer.
         Client = new BatchClient(new BatchClientOptions
         {
@@ -52,12 +50,5 @@ internal sealed class ContractServer : IDisposable
     {
         Client.Dispose();
         _server.Stop();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
