@@ -131,7 +131,20 @@ public sealed class BatchRetryHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, attempt).ConfigureAwait(false);
-            await ReadWholeAsync(response, attempt).ConfigureAwait(false);
+            // The body is read whole here, inside the attempt, so that a body cut short or too slow can be retried or
+            // reported as an unknown outcome, rather than failing later in the caller's deserializer.
+            if (response.Content is not null)
+            {
+#if NET5_0_OR_GREATER
+                response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, attempt).ConfigureAwait(false);
+#else
+                // Older frameworks may ignore the token in a stalled read: disposing the response is what aborts it there.
+                using (attempt.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
+                    response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, attempt).ConfigureAwait(false);
+#endif
+                attempt.ThrowIfCancellationRequested();
+            }
+
             return new Attempt(response, null, failedBeforeSending: false);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
@@ -151,24 +164,6 @@ public sealed class BatchRetryHandler : DelegatingHandler
             response?.Dispose();
             return new Attempt(null, exception, FailedBeforeSending(exception));
         }
-    }
-
-    /// <summary>
-    /// Reads the body into memory, so that a body cut short or too slow fails here, inside the attempt, where it can be
-    /// retried or reported as an unknown outcome, rather than later in the caller's deserializer.
-    /// </summary>
-    private static async Task ReadWholeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content is null)
-            return;
-#if NET5_0_OR_GREATER
-        response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
-#else
-        // Older frameworks may ignore the token in a stalled read: disposing the response is what aborts it there.
-        using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
-            response.Content = await BatchBufferedContent.ReadWholeAsync(response.Content, cancellationToken).ConfigureAwait(false);
-#endif
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>The wait before the next attempt, or null when the outcome is final.</summary>
