@@ -8,7 +8,7 @@ using Refit;
 
 namespace Batch.Sdk.Benchmarks.Clients;
 
-/// <summary>Builds the three clients under test over the same primary handler and base address.</summary>
+/// <summary>Builds the clients under test over the same primary handler and base address.</summary>
 public static class BenchmarkClients
 {
     private static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(new JsonSerializerOptions
@@ -32,6 +32,10 @@ public static class BenchmarkClients
         var pipeline = new BatchRetryHandler(options.Retry) { InnerHandler = primary };
         return new BatchClient(options, new HttpClient(pipeline) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
     }
+
+    /// <summary>The SDK on an HttpClient without <see cref="BatchRetryHandler"/> (and with HttpClient's default timeout, as the floor).</summary>
+    public static BatchClient SdkWithoutRetry(HttpMessageHandler primary, Uri baseAddress) =>
+        new(SdkOptions(baseAddress), new HttpClient(primary));
 
     public static FloorClient Floor(HttpMessageHandler primary, Uri baseAddress) =>
         new(new HttpClient(primary) { BaseAddress = baseAddress });

@@ -15,14 +15,20 @@ public class CampaignListBenchmark : PerCallBenchmark
     public Task<List<PlainCampaignSummary>> Floor() => FloorApi.ListPushCampaignsAsync(Limit);
 
     [Benchmark]
-    public Task<IList<MepCampaignSummary>> Sdk() => SdkApi.PushCampaigns.ListAsync(limit: Limit);
+    public Task<IList<MepCampaignSummary>> Sdk() => Call(SdkApi);
+
+    [Benchmark]
+    public Task<IList<MepCampaignSummary>> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
     public Task<List<PlainCampaignSummary>> Refit() => RefitApi.ListPushCampaignsAsync(BenchmarkKeys.AppApiKey, Limit, BenchmarkKeys.RestApiKey);
 
+    private static Task<IList<MepCampaignSummary>> Call(BatchClient sdk) => sdk.PushCampaigns.ListAsync(limit: Limit);
+
     protected override async Task VerifyAsync()
     {
         Expect((await Sdk()).Count == Limit, "the SDK did not read 100 campaigns");
+        Expect((await SdkWithoutRetry()).Count == Limit, "the SDK without its retry handler disagrees");
         Expect((await Floor()).Count == Limit && (await Refit()).Count == Limit, "the clients disagree");
     }
 }

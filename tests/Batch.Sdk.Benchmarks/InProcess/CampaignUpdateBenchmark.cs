@@ -15,14 +15,20 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
     public Task<PlainEmpty> Floor() => FloorApi.UpdateCampaignAsync(_plainBody);
 
     [Benchmark]
-    public Task<CepEmptyResponse> Sdk() => SdkApi.Campaigns.UpdateAsync(_sdkBody);
+    public Task<CepEmptyResponse> Sdk() => Call(SdkApi);
+
+    [Benchmark]
+    public Task<CepEmptyResponse> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
     public Task<PlainEmpty> Refit() => RefitApi.UpdateCampaignAsync(BenchmarkKeys.RestApiKey, BenchmarkKeys.ProjectKey, _plainBody);
 
+    private Task<CepEmptyResponse> Call(BatchClient sdk) => sdk.Campaigns.UpdateAsync(_sdkBody);
+
     protected override async Task VerifyAsync()
     {
         Expect(await Sdk() is not null, "the SDK did not read the empty body");
+        Expect(await SdkWithoutRetry() is not null, "the SDK without its retry handler did not read the empty body");
         Expect(await Floor() is not null && await Refit() is not null, "the clients disagree");
     }
 }

@@ -12,15 +12,21 @@ public class InAppViewBenchmark : PerCallBenchmark
     public Task<PlainInAppCampaign> Floor() => FloorApi.GetInAppCampaignAsync(BenchmarkKeys.InAppCampaignToken);
 
     [Benchmark]
-    public Task<InAppCampaignDetails> Sdk() => SdkApi.InAppCampaigns.GetAsync(BenchmarkKeys.InAppCampaignToken);
+    public Task<InAppCampaignDetails> Sdk() => Call(SdkApi);
+
+    [Benchmark]
+    public Task<InAppCampaignDetails> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
     public Task<PlainInAppCampaign> Refit() => RefitApi.GetInAppCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.InAppCampaignToken, BenchmarkKeys.RestApiKey);
+
+    private static Task<InAppCampaignDetails> Call(BatchClient sdk) => sdk.InAppCampaigns.GetAsync(BenchmarkKeys.InAppCampaignToken);
 
     protected override async Task VerifyAsync()
     {
         var label = (await Sdk()).Landing?.Contents?[0].Actions?[0].Label;
         Expect(label == "Ok", "the SDK did not read the landing action");
+        Expect((await SdkWithoutRetry()).Landing?.Contents?[0].Actions?[0].Label == label, "the SDK without its retry handler disagrees");
         Expect((await Floor()).Landing?.Contents?[0].Actions?[0].Label == label, "the floor disagrees");
         Expect((await Refit()).Landing?.Contents?[0].Actions?[0].Label == label, "Refit disagrees");
     }

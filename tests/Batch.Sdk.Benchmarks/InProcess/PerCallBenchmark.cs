@@ -14,6 +14,9 @@ public abstract class PerCallBenchmark
 {
     protected BatchClient SdkApi { get; private set; } = null!;
 
+    /// <summary>The SDK on a plain HttpClient, as used with your own resilience pipeline: what the retry handler costs.</summary>
+    protected BatchClient SdkWithoutRetryApi { get; private set; } = null!;
+
     protected FloorClient FloorApi { get; private set; } = null!;
 
     protected IRefitBatchApi RefitApi { get; private set; } = null!;
@@ -23,6 +26,7 @@ public abstract class PerCallBenchmark
     {
         var stub = new StubBatchHandler();
         SdkApi = BenchmarkClients.Sdk(stub, BenchmarkKeys.StubBaseAddress);
+        SdkWithoutRetryApi = BenchmarkClients.SdkWithoutRetry(stub, BenchmarkKeys.StubBaseAddress);
         FloorApi = BenchmarkClients.Floor(stub, BenchmarkKeys.StubBaseAddress);
         RefitApi = BenchmarkClients.Refit(stub, BenchmarkKeys.StubBaseAddress);
         // A benchmark that silently did less work than its rivals would be worthless: check the three agree first.
@@ -30,7 +34,11 @@ public abstract class PerCallBenchmark
     }
 
     [GlobalCleanup]
-    public void Cleanup() => SdkApi.Dispose();
+    public void Cleanup()
+    {
+        SdkApi.Dispose();
+        SdkWithoutRetryApi.Dispose();
+    }
 
     /// <summary>Runs each client once and throws unless all three read the same answer.</summary>
     protected abstract Task VerifyAsync();

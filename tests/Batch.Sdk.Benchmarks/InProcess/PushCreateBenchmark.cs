@@ -15,15 +15,21 @@ public class PushCreateBenchmark : PerCallBenchmark
     public Task<PlainCampaignToken> Floor() => FloorApi.CreatePushCampaignAsync(_plainBody);
 
     [Benchmark]
-    public Task<PushCampaignCreated> Sdk() => SdkApi.PushCampaigns.CreateAsync(_sdkBody);
+    public Task<PushCampaignCreated> Sdk() => Call(SdkApi);
+
+    [Benchmark]
+    public Task<PushCampaignCreated> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
     public Task<PlainCampaignToken> Refit() => RefitApi.CreatePushCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.RestApiKey, _plainBody);
+
+    private Task<PushCampaignCreated> Call(BatchClient sdk) => sdk.PushCampaigns.CreateAsync(_sdkBody);
 
     protected override async Task VerifyAsync()
     {
         var token = (await Sdk()).CampaignToken;
         Expect(token == BenchmarkKeys.CampaignToken, "the SDK did not read the token");
+        Expect((await SdkWithoutRetry()).CampaignToken == token, "the SDK without its retry handler disagrees");
         Expect((await Floor()).CampaignToken == token && (await Refit()).CampaignToken == token, "the clients disagree");
     }
 }
