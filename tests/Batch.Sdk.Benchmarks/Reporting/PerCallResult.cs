@@ -4,8 +4,8 @@ using BenchmarkDotNet.Reports;
 
 namespace Batch.Sdk.Benchmarks.Reporting;
 
-/// <summary>One client in one in-process scenario: mean time and allocated bytes per call.</summary>
-public sealed record PerCallResult(string Scenario, string Client, double MeanNanoseconds, long AllocatedBytes)
+/// <summary>One client in one in-process scenario: mean time (with BenchmarkDotNet's 99.9% error margin) and allocated bytes per call.</summary>
+public sealed record PerCallResult(string Scenario, string Client, double MeanNanoseconds, double ErrorNanoseconds, long AllocatedBytes)
 {
     public static IEnumerable<PerCallResult> From(Summary summary) =>
         summary.Reports
@@ -14,5 +14,6 @@ public sealed record PerCallResult(string Scenario, string Client, double MeanNa
                 report.BenchmarkCase.Descriptor.Type.Name.Replace("Benchmark", ""),
                 report.BenchmarkCase.Descriptor.WorkloadMethod.Name,
                 report.ResultStatistics!.Mean,
+                report.ResultStatistics.ConfidenceInterval.Margin,
                 report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0));
 }
