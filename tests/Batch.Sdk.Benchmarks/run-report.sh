@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates REPORT.md: the in-process and loopback scenarios (about 2 minutes), the build timings (a temporary clone,
+# Regenerates REPORT.md: the in-process and loopback scenarios (about 6 minutes), the build timings (a temporary clone,
 # about 2 minutes), then the hand-written notes of report-notes.md. Run it when the machine is otherwise idle.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
