@@ -17,7 +17,8 @@ namespace Batch.Sdk.Benchmarks.Clients;
 /// </summary>
 public sealed class FloorClient
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    /// <summary>The floor's one cached serializer: plain classes, snake_case names.</summary>
+    internal static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() },
         NullValueHandling = NullValueHandling.Ignore,

@@ -16,7 +16,7 @@ public static class MarkdownReport
     public const double AllocationTarget = 1.20;
     public const double ThroughputTarget = 0.95;
 
-    public static string Write(IReadOnlyList<PerCallResult> perCall, IReadOnlyList<ThroughputResult> throughput, string loadBefore, DateTimeOffset started)
+    public static string Write(IReadOnlyList<PerCallResult> perCall, IReadOnlyList<PerCallResult> attribution, IReadOnlyList<ThroughputResult> throughput, string loadBefore, DateTimeOffset started)
     {
         var md = new StringBuilder();
         md.AppendLine("# Batch.Sdk benchmark report").AppendLine();
@@ -55,6 +55,18 @@ public static class MarkdownReport
             var time = sdk.MeanNanoseconds / floor.MeanNanoseconds;
             var alloc = (double)sdk.AllocatedBytes / floor.AllocatedBytes;
             md.AppendLine(Invariant($"| {scenario.Key} | {time:F2} | {Verdict(time <= TimeTarget)} | {alloc:F2} | {Verdict(alloc <= AllocationTarget)} | {bare.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)bare.AllocatedBytes / floor.AllocatedBytes:F2} | {refit.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)refit.AllocatedBytes / floor.AllocatedBytes:F2} |"));
+        }
+
+        if (attribution.Count > 0)
+        {
+            md.AppendLine().AppendLine("### Attribution: the in-app body alone").AppendLine();
+            md.AppendLine("The in-app view's body deserialized without HTTP, into the floor's plain model and into the SDK's model, with and");
+            md.AppendLine("without Newtonsoft's checks of the properties the spec marks required (`InProcess/InAppBodyBenchmark.cs`). No target.").AppendLine();
+            md.AppendLine("| Reader | Mean | Error | Allocated | Time / plain | Alloc / plain |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+            var plain = attribution[0];
+            foreach (var result in attribution)
+                md.AppendLine(Invariant($"| {result.Client} | {Micro(result.MeanNanoseconds)} | ±{Micro(result.ErrorNanoseconds)} | {Bytes(result.AllocatedBytes)} | {result.MeanNanoseconds / plain.MeanNanoseconds:F2} | {(double)result.AllocatedBytes / plain.AllocatedBytes:F2} |"));
         }
 
         if (throughput.Count > 0)
