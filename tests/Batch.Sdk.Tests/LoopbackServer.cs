@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using WireMock.Logging;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -38,6 +39,10 @@ public sealed class LoopbackServer : IDisposable
     public BatchClient CreateClient() => new(Options());
 
     public ILogEntry[] Requests => Server.LogEntries.ToArray();
+
+    /// <summary>A response with <paramref name="status"/> and a JSON body, as Batch answers.</summary>
+    public static IResponseBuilder Json(int status, string body) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
 
     public void Dispose() => Server.Stop();
 }

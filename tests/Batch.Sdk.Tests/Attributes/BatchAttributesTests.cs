@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Batch.Sdk.Validation;
 using Newtonsoft.Json.Linq;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.Attributes;
 
@@ -18,7 +17,7 @@ public sealed class BatchAttributesTests : IDisposable
     public async Task Typed_attributes_reach_Batch_in_the_documented_wire_format()
     {
         _server.Server.Given(Request.Create().WithPath("/2.8/profiles/update").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Content-Type", "application/json").WithBody("{}"));
+            .RespondWith(LoopbackServer.Json(202, "{}"));
         using var batch = _server.CreateClient();
 
         await batch.Profiles.UpdateAsync(

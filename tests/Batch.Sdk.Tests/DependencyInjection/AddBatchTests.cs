@@ -9,7 +9,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.DependencyInjection;
 
@@ -20,9 +19,9 @@ public sealed class AddBatchTests : IDisposable
     public AddBatchTests()
     {
         _server.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/1.1/*")))
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("[]"));
+            .RespondWith(LoopbackServer.Json(200, "[]"));
         _server.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/2.8/*")))
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{}"));
+            .RespondWith(LoopbackServer.Json(200, "{}"));
     }
 
     public void Dispose() => _server.Dispose();
@@ -110,10 +109,9 @@ public sealed class AddBatchTests : IDisposable
     {
         using var flaky = new LoopbackServer();
         flaky.Server.Given(Request.Create().UsingGet()).InScenario("maintenance").WillSetStateTo("over")
-            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Content-Type", "application/json")
-                .WithBody("""{"code":2,"type":"MAINTENANCE_ERROR","message":"Down"}"""));
+            .RespondWith(LoopbackServer.Json(503, """{"code":2,"type":"MAINTENANCE_ERROR","message":"Down"}"""));
         flaky.Server.Given(Request.Create().UsingGet()).InScenario("maintenance").WhenStateIs("over")
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("[]"));
+            .RespondWith(LoopbackServer.Json(200, "[]"));
         using var provider = Provider(services => services.AddBatch(options =>
         {
             Valid(options);

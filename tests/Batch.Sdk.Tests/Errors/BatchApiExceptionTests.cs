@@ -197,5 +197,5 @@ public sealed class BatchApiExceptionTests : IDisposable
 
     private void Respond(int status, string body) =>
         _server.Server.Given(Request.Create().UsingAnyMethod())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+            .RespondWith(LoopbackServer.Json(status, body));
 }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.Pagination;
 
@@ -120,15 +119,13 @@ public sealed class PageWalkerTests : IDisposable
         request = from is null ? request.WithParam("from", matchBehaviour: WireMock.Matchers.MatchBehaviour.RejectOnMatch) : request.WithParam("from", from);
         var audiences = string.Join(",", names.Select(n => $$"""{"name":"{{n}}"}"""));
         var next = nextFrom is null ? "" : $$""","next_from":"{{nextFrom}}" """;
-        _server.Server.Given(request).RespondWith(Response.Create().WithStatusCode(200)
-            .WithHeader("Content-Type", "application/json")
-            .WithBody($$"""{"audiences":[{{audiences}}],"has_more":{{(nextFrom is null ? "false" : "true")}}{{next}}}"""));
+        _server.Server.Given(request).RespondWith(LoopbackServer.Json(200, $$"""{"audiences":[{{audiences}}],"has_more":{{(nextFrom is null ? "false" : "true")}}{{next}}}"""));
     }
 
     private void GivenPushListPage(int from, int count)
     {
         var items = string.Join(",", Enumerable.Range(from, count).Select(i => $$"""{"campaign_token":"t{{i}}"}"""));
         _server.Server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher("^/1\\.1/[^/]+/(campaigns|in-app-campaigns)/list$")).UsingGet().WithParam("from", from.ToString()))
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody($"[{items}]"));
+            .RespondWith(LoopbackServer.Json(200, $"[{items}]"));
     }
 }

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Batch.Sdk.Serialization;
 using Newtonsoft.Json.Linq;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.Serialization;
 
@@ -41,8 +40,7 @@ public sealed class BatchDateConverterTests : IDisposable
     public async Task A_day_that_is_not_a_date_fails_as_a_BatchApiException_naming_the_field()
     {
         _server.Server.Given(Request.Create().UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody("""{"campaign_token":"t","detail":[{"date":"yesterday","sent":754}]}"""));
+            .RespondWith(LoopbackServer.Json(200, """{"campaign_token":"t","detail":[{"date":"yesterday","sent":754}]}"""));
         using var batch = _server.CreateClient();
 
         var failure = await Should.ThrowAsync<BatchApiException>(() => batch.PushCampaigns.GetStatsAsync("t"));

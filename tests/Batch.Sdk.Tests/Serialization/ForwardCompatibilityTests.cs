@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Batch.Sdk.Serialization;
 using Newtonsoft.Json.Linq;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.Serialization;
 
@@ -114,5 +113,5 @@ public sealed class ForwardCompatibilityTests : IDisposable
 
     private void Respond(string body) =>
         _server.Server.Given(Request.Create().UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
+            .RespondWith(LoopbackServer.Json(200, body));
 }

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Batch.Sdk.Validation;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.Validation;
 
@@ -29,7 +28,7 @@ public sealed class BodySizeLimitTests : IDisposable
     public async Task Profiles_update_with_exactly_200_profiles_is_sent()
     {
         _server.Server.Given(Request.Create().UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Content-Type", "application/json").WithBody("{}"));
+            .RespondWith(LoopbackServer.Json(202, "{}"));
         using var batch = _server.CreateClient();
 
         await batch.Profiles.UpdateAsync(Profiles(200));
