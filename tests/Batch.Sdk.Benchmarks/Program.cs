@@ -80,7 +80,7 @@ internal static class Program
         {
             var throughput = await RunThroughputAsync(requests: 20_000, rounds: 3).ConfigureAwait(false);
             var results = summaryList.SelectMany(PerCallResult.From).ToList();
-            var attribution = AttributionScenarios.Select(type => type.Name.Replace("Benchmark", "")).ToHashSet();
+            var attribution = AttributionScenarios.Select(PerCallResult.ScenarioOf).ToHashSet();
             var perCall = results.Where(result => !attribution.Contains(result.Scenario)).ToList();
             var attributed = results.Where(result => attribution.Contains(result.Scenario)).ToList();
             File.WriteAllText(reportPath, MarkdownReport.Write(perCall, attributed, throughput, load, started));

@@ -29,7 +29,7 @@ public abstract class PerCallBenchmark
         SdkWithoutRetryApi = BenchmarkClients.SdkWithoutRetry(stub, BenchmarkKeys.StubBaseAddress);
         FloorApi = BenchmarkClients.Floor(stub, BenchmarkKeys.StubBaseAddress);
         RefitApi = BenchmarkClients.Refit(stub, BenchmarkKeys.StubBaseAddress);
-        // A benchmark that silently did less work than its rivals would be worthless: check the three agree first.
+        // A benchmark that silently did less work than its rivals would be worthless: check they agree first.
         VerifyAsync().GetAwaiter().GetResult();
     }
 
@@ -40,7 +40,7 @@ public abstract class PerCallBenchmark
         SdkWithoutRetryApi.Dispose();
     }
 
-    /// <summary>Runs each client once and throws unless all three read the same answer.</summary>
+    /// <summary>Runs each client once and throws unless all read the same answer.</summary>
     protected abstract Task VerifyAsync();
 
     protected void Expect(bool condition, string what)

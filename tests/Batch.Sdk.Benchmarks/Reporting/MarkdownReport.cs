@@ -37,7 +37,7 @@ public static class MarkdownReport
             var floor = scenario.Single(result => result.Client == "Floor");
             foreach (var result in scenario.OrderBy(result => Order(result.Client)))
             {
-                md.AppendLine(Invariant($"| {result.Scenario} | {result.Client} | {Micro(result.MeanNanoseconds)} | ±{Micro(result.ErrorNanoseconds)} | {Bytes(result.AllocatedBytes)} | {result.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)result.AllocatedBytes / floor.AllocatedBytes:F2} |"));
+                md.AppendLine($"| {result.Scenario} | {result.Client} | {Measured(result)} | {Ratios(result, floor)} |");
             }
         }
 
@@ -52,9 +52,9 @@ public static class MarkdownReport
             var sdk = scenario.Single(result => result.Client == "Sdk");
             var bare = scenario.Single(result => result.Client == "SdkWithoutRetry");
             var refit = scenario.Single(result => result.Client == "Refit");
-            var time = sdk.MeanNanoseconds / floor.MeanNanoseconds;
-            var alloc = (double)sdk.AllocatedBytes / floor.AllocatedBytes;
-            md.AppendLine(Invariant($"| {scenario.Key} | {time:F2} | {Verdict(time <= TimeTarget)} | {alloc:F2} | {Verdict(alloc <= AllocationTarget)} | {bare.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)bare.AllocatedBytes / floor.AllocatedBytes:F2} | {refit.MeanNanoseconds / floor.MeanNanoseconds:F2} | {(double)refit.AllocatedBytes / floor.AllocatedBytes:F2} |"));
+            var time = sdk.TimeRatio(floor);
+            var alloc = sdk.AllocationRatio(floor);
+            md.AppendLine(Invariant($"| {scenario.Key} | {time:F2} | {Verdict(time <= TimeTarget)} | {alloc:F2} | {Verdict(alloc <= AllocationTarget)} | {Ratios(bare, floor)} | {Ratios(refit, floor)} |"));
         }
 
         if (attribution.Count > 0)
@@ -66,7 +66,7 @@ public static class MarkdownReport
             md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
             var plain = attribution[0];
             foreach (var result in attribution)
-                md.AppendLine(Invariant($"| {result.Client} | {Micro(result.MeanNanoseconds)} | ±{Micro(result.ErrorNanoseconds)} | {Bytes(result.AllocatedBytes)} | {result.MeanNanoseconds / plain.MeanNanoseconds:F2} | {(double)result.AllocatedBytes / plain.AllocatedBytes:F2} |"));
+                md.AppendLine($"| {result.Client} | {Measured(result)} | {Ratios(result, plain)} |");
         }
 
         if (throughput.Count > 0)
@@ -106,6 +106,14 @@ public static class MarkdownReport
     private static int Order(string client) => client switch { "Floor" => 0, "Sdk" => 1, "SdkWithoutRetry" => 2, _ => 3 };
 
     private static string Verdict(bool pass) => pass ? "pass" : "**miss**";
+
+    /// <summary>The Mean, Error and Allocated cells of a result.</summary>
+    private static string Measured(PerCallResult result) =>
+        $"{Micro(result.MeanNanoseconds)} | ±{Micro(result.ErrorNanoseconds)} | {Bytes(result.AllocatedBytes)}";
+
+    /// <summary>The time and allocation ratio cells of a result against its baseline.</summary>
+    private static string Ratios(PerCallResult result, PerCallResult baseline) =>
+        Invariant($"{result.TimeRatio(baseline):F2} | {result.AllocationRatio(baseline):F2}");
 
     private static string Micro(double nanoseconds) => Invariant($"{nanoseconds / 1000:N1} µs");
 
