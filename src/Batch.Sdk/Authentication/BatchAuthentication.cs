@@ -24,13 +24,14 @@ internal static class BatchAuthentication
             var appApiKey = Require(credentials.AppApiKey, nameof(BatchClientOptions.AppApiKey),
                 "the app's API key, or call BatchClient.ForApp(appApiKey)");
             InsertAppApiKey(url, appApiKey);
-            request.Headers.TryAddWithoutValidation("X-Authorization", restApiKey);
+            // The validating Add: a key is visible ASCII (checked with the options), so nothing can be injected.
+            request.Headers.Add("X-Authorization", restApiKey);
         }
         else
         {
             var projectKey = Require(credentials.ProjectKey, nameof(BatchClientOptions.ProjectKey), "the project key");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", restApiKey);
-            request.Headers.TryAddWithoutValidation("X-Batch-Project", projectKey);
+            request.Headers.Add("X-Batch-Project", projectKey);
         }
 
         request.Headers.UserAgent.Add(UserAgent);
