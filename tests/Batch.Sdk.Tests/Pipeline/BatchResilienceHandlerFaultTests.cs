@@ -132,6 +132,65 @@ public sealed class BatchResilienceHandlerFaultTests : IDisposable
         server.Requests.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task With_retries_off_a_read_whose_server_stalls_after_the_headers_ends_at_the_total_timeout()
+    {
+        using var server = new FaultyServer(FaultyServer.StallAfterHeaders(200));
+        using var harness = new RetryHarness(_server, StallOptions, server.BaseAddress);
+        var start = harness.Clock.GetUtcNow();
+
+        var exception = await Should.ThrowAsync<BatchTransportException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
+
+        exception.IsTimeout.ShouldBeTrue();
+        (harness.Clock.GetUtcNow() - start).ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_retries_off_a_create_whose_server_stalls_after_the_headers_ends_at_the_total_timeout_as_an_unknown_outcome()
+    {
+        using var server = new FaultyServer(FaultyServer.StallAfterHeaders(201));
+        using var harness = new RetryHarness(_server, StallOptions, server.BaseAddress);
+        var start = harness.Clock.GetUtcNow();
+
+        var exception = await Should.ThrowAsync<BatchOutcomeUnknownException>(() => harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign())));
+
+        exception.InnerException.ShouldBeOfType<TimeoutException>();
+        (harness.Clock.GetUtcNow() - start).ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_garbage_status_line_fails_a_read_with_a_BatchTransportException_after_its_retries()
+    {
+        using var server = new FaultyServer(FaultyServer.Raw("SSH-2.0-OpenSSH_9.6\r\n\r\n"));
+        using var harness = new RetryHarness(_server, options => options.MaxRetries = 2, server.BaseAddress);
+
+        var exception = await Should.ThrowAsync<BatchTransportException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
+
+        exception.Attempts.ShouldBe(3);
+        exception.InnerException.ShouldBeAssignableTo<HttpRequestException>();
+        server.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_garbage_status_line_after_a_create_is_an_unknown_outcome_and_is_not_resent()
+    {
+        using var server = new FaultyServer(FaultyServer.Raw("HTTP/1.1 abc\r\n\r\n"));
+        using var harness = new RetryHarness(_server, baseAddress: server.BaseAddress);
+
+        await Should.ThrowAsync<BatchOutcomeUnknownException>(() => harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign())));
+
+        server.Requests.Count.ShouldBe(1);
+    }
+
+    private static void StallOptions(BatchRetryOptions options)
+    {
+        options.Enabled = false;
+        options.AttemptTimeout = TimeSpan.FromSeconds(30);
+        options.TotalTimeout = TimeSpan.FromSeconds(5);
+    }
+
     [Theory]
     [InlineData(FaultType.EMPTY_RESPONSE)]
     [InlineData(FaultType.MALFORMED_RESPONSE_CHUNK)]
