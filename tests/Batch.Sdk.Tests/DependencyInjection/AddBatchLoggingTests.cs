@@ -1,0 +1,55 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Batch.Sdk.Tests.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Batch.Sdk.Tests.DependencyInjection;
+
+/// <summary>
+/// With AddBatch, nothing logged at any level carries a key: IHttpClientFactory's default loggers (which write the
+/// full URL, app key included, at Information) are replaced by the pipeline's masked per-attempt event.
+/// </summary>
+public sealed class AddBatchLoggingTests
+{
+    [Fact]
+    public async Task No_log_record_at_any_level_holds_a_key_and_each_attempt_is_logged_with_a_masked_path()
+    {
+        using var server = new FaultyServer(FaultyServer.Answer(200, "[]"));
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        services.AddBatch(options =>
+        {
+            options.RestApiKey = LoopbackServer.RestApiKey;
+            options.ProjectKey = LoopbackServer.ProjectKey;
+            options.AppApiKey = LoopbackServer.AppApiKey;
+            options.BaseAddress = server.BaseAddress;
+        });
+        using var provider = services.BuildServiceProvider();
+        var batch = provider.GetRequiredService<IBatchClient>();
+
+        await batch.PushCampaigns.ListAsync();
+        await batch.ForApp("OTHER_APP_KEY_77").InAppCampaigns.ListAsync();
+
+        var records = logs.GetSnapshot();
+        records.ShouldNotBeEmpty();
+        foreach (var record in records)
+        {
+            var text = record.Message + " " + string.Join(" ", record.StructuredState?.Select(pair => pair.Value) ?? []);
+            foreach (var secret in new[] { LoopbackServer.AppApiKey, "OTHER_APP_KEY_77", LoopbackServer.RestApiKey, LoopbackServer.ProjectKey })
+                text.ShouldNotContain(secret);
+        }
+
+        records.Where(record => record.Id.Name == "BatchAttempt").Select(record => record.Message).ShouldBe(
+        [
+            "pushCampaigns_list GET /1.1/***/campaigns/list answered 200 in " + Elapsed(records, 0) + " ms",
+            "inAppCampaigns_list GET /1.1/***/in-app-campaigns/list answered 200 in " + Elapsed(records, 1) + " ms",
+        ]);
+    }
+
+    private static string Elapsed(System.Collections.Generic.IReadOnlyList<FakeLogRecord> records, int index) =>
+        records.Where(record => record.Id.Name == "BatchAttempt").ElementAt(index).StructuredState!.Single(pair => pair.Key == "ElapsedMilliseconds").Value!;
+}
