@@ -19,7 +19,7 @@ internal static class BatchAuthentication
     public static void Apply(BatchCredentials credentials, HttpRequestMessage request, StringBuilder url)
     {
         var restApiKey = Require(credentials.RestApiKey, nameof(BatchClientOptions.RestApiKey), "the company REST API key");
-        if (IsAppApiPath(url))
+        if (Pipeline.BatchRoutes.IsAppApi(url))
         {
             var appApiKey = Require(credentials.AppApiKey, nameof(BatchClientOptions.AppApiKey),
                 "the app's API key, or call BatchClient.ForApp(appApiKey)");
@@ -37,9 +37,6 @@ internal static class BatchAuthentication
         request.Headers.UserAgent.Add(UserAgent);
         url.Insert(0, credentials.BaseAddress);
     }
-
-    /// <summary>1.x paths (<c>1.0/</c>, <c>1.1/</c>) belong to the app APIs; 2.x paths to the Project APIs.</summary>
-    private static bool IsAppApiPath(StringBuilder url) => url.Length > 1 && url[0] == '1' && url[1] == '.';
 
     /// <summary>
     /// nswag.json excludes the <c>apiKey</c> path parameter from the generated signatures (a client is bound to one

@@ -15,10 +15,11 @@ public sealed class BatchOperation
     private static readonly HttpRequestOptionsKey<BatchOperation> OptionsKey = new(Key);
 #endif
 
-    private BatchOperation(string id, bool isIdempotent)
+    private BatchOperation(string id, bool isIdempotent, string? urlTemplate)
     {
         Id = id;
         IsIdempotent = isIdempotent;
+        UrlTemplate = urlTemplate;
     }
 
     /// <summary>The spec's operationId, such as <c>pushCampaigns_create</c>.</summary>
@@ -29,6 +30,12 @@ public sealed class BatchOperation
     /// <c>x-batch-idempotent</c>. Requests that are not idempotent must never be replayed once they may have reached Batch.
     /// </summary>
     public bool IsIdempotent { get; }
+
+    /// <summary>
+    /// The spec's path template with a leading slash, such as <c>/1.1/{apiKey}/campaigns/create</c>: the route without
+    /// its values (OpenTelemetry's <c>url.template</c>). Null for a request the SDK did not build.
+    /// </summary>
+    public string? UrlTemplate { get; }
 
     /// <summary>How many times the request has been sent; the SDK's pipeline counts its attempts here.</summary>
     internal int Attempts { get; set; } = 1;
@@ -66,9 +73,19 @@ public sealed class BatchOperation
     /// <inheritdoc />
     public override string ToString() => Id;
 
-    /// <summary>Called by the generated clients just before sending.</summary>
-    internal static void Attach(HttpRequestMessage request, string id, bool isIdempotent) =>
-        Attach(request, new BatchOperation(id, isIdempotent));
+    /// <summary>How many times Batch refused the call with TOO_MANY_REQUESTS and the pipeline waited before retrying.</summary>
+    internal int RateLimitWaits { get; set; }
+
+    /// <summary>The span of the call, while it runs and someone listens.</summary>
+    internal System.Diagnostics.Activity? Span { get; set; }
+
+    /// <summary>Called by the generated clients just before sending; <paramref name="path"/> is the spec path without its leading slash.</summary>
+    internal static BatchOperation Attach(HttpRequestMessage request, string id, bool isIdempotent, string path)
+    {
+        var operation = new BatchOperation(id, isIdempotent, "/" + path);
+        Attach(request, operation);
+        return operation;
+    }
 
     /// <summary>
     /// The operation of <paramref name="request"/>, attaching one for a request the SDK did not build: only GET and HEAD
@@ -78,7 +95,7 @@ public sealed class BatchOperation
     {
         if (Of(request) is { } operation)
             return operation;
-        operation = new BatchOperation(request.Method.Method, request.Method == HttpMethod.Get || request.Method == HttpMethod.Head) { IsForeign = true };
+        operation = new BatchOperation(request.Method.Method, request.Method == HttpMethod.Get || request.Method == HttpMethod.Head, urlTemplate: null) { IsForeign = true };
         Attach(request, operation);
         return operation;
     }

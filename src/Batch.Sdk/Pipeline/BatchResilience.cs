@@ -89,7 +89,12 @@ public static class BatchResilience
             OnRetry = arguments =>
             {
                 if (arguments.Context.Properties.TryGetValue(RequestKey, out var request))
-                    BatchPipelineLog.Retrying(logger, request, arguments.AttemptNumber + 1, Describe(arguments.Outcome), arguments.RetryDelay);
+                {
+                    var status = Describe(arguments.Outcome);
+                    BatchPipelineLog.Retrying(logger, request, arguments.AttemptNumber + 1, status, arguments.RetryDelay);
+                    Telemetry.BatchInstrumentation.RecordRetry(BatchOperation.Ensure(request), Reason(status), arguments.RetryDelay);
+                }
+
                 return default;
             },
         };
@@ -97,6 +102,14 @@ public static class BatchResilience
 
     private static bool EndsPastTotalTimeout(ResilienceContext context, TimeSpan wait, TimeSpan total, TimeProvider time) =>
         context.Properties.TryGetValue(StartedKey, out var started) && time.GetElapsedTime(started) + wait >= total;
+
+    /// <summary>The retry reason metrics are tagged with: <c>429</c>, <c>503</c>, <c>5xx</c>, <c>timeout</c> or <c>connection</c>.</summary>
+    private static string Reason(string status) => status switch
+    {
+        "429" or "503" or "timeout" => status,
+        "connection failure" or "connection lost" => "connection",
+        _ => "5xx",
+    };
 
     /// <summary>The status for the retry log: the HTTP status, or what went wrong.</summary>
     private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Batch.Sdk.Security;
+using Batch.Sdk.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
@@ -47,22 +48,29 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         if (request.Content is not null and not ByteArrayContent)
             await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
 
+        var started = _time.GetTimestamp();
+        var telemetry = BatchInstrumentation.Start(operation, request, started);
+        BatchPipelineLog.Starting(_logger, operation, request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        HttpResponseMessage? response = null;
+        Exception? failure = null;
         try
         {
             context.Properties.Set(BatchResilience.RequestKey, request);
-            context.Properties.Set(BatchResilience.StartedKey, _time.GetTimestamp());
+            context.Properties.Set(BatchResilience.StartedKey, started);
             var outcome = await _pipeline.ExecuteOutcomeAsync(
                 static (context, state) => state.Handler.AttemptAsync(state.Request, context.CancellationToken),
                 context,
                 (Handler: this, Request: request)).ConfigureAwait(false);
-            if (outcome.Exception is { } failure)
-                throw Final(failure, request, operation, cancellationToken);
-            return outcome.Result!;
+            if (outcome.Exception is { } exception)
+                throw failure = Final(exception, request, operation, cancellationToken);
+            return response = outcome.Result!;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            var ended = telemetry.End(operation, response, failure, _time);
+            BatchPipelineLog.Ended(_logger, operation, request, ended, response is null ? FailureText(failure) : StatusText(response), _time.GetElapsedTime(started));
         }
     }
 
@@ -76,6 +84,8 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         {
             response = await base.SendAsync(request, attempt).ConfigureAwait(false);
             BatchPipelineLog.Attempted(_logger, request, StatusText(response), _time.GetElapsedTime(started));
+            if ((int)response.StatusCode == 429)
+                BatchInstrumentation.RecordRateLimited(BatchOperation.Ensure(request));
             _redactor.RedactHeaders(response, BatchRedactor.AppKeyOf(target));
             if (!BatchRedirects.IsSameTarget(request.RequestUri, target))
                 return Outcome.FromException<HttpResponseMessage>(BatchRedirects.Followed(response));
@@ -124,9 +134,12 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
     private static string StatusText(HttpResponseMessage response) =>
         ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FailureText(Exception failure) => failure switch
+    private static string FailureText(Exception? failure) => failure switch
     {
+        BatchOutcomeUnknownException unknown => unknown.InnerException is TimeoutException ? "timeout" : "connection lost",
+        BatchTransportException transport => transport.IsTimeout ? "timeout" : "connection failure",
         OperationCanceledException => "cancelled or timed out",
+        null => "no answer",
         _ when BatchRetryRules.FailedBeforeSending(failure) => "connection failure",
         _ => "connection lost",
     };

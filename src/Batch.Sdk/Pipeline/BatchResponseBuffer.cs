@@ -121,6 +121,9 @@ internal sealed class BatchResponseBuffer : HttpContent
         return content;
     }
 
+    /// <summary>The body as UTF-8 text.</summary>
+    public string ReadText() => System.Text.Encoding.UTF8.GetString(Buffer, 0, _length);
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(Buffer, 0, _length);
 

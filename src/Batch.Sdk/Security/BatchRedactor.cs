@@ -59,7 +59,7 @@ internal sealed class BatchRedactor
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (segments[i].StartsWith("1.", StringComparison.Ordinal) && segments[i + 1].Length > 0)
+            if (Pipeline.BatchRoutes.IsAppApi(segments[i]) && segments[i + 1].Length > 0)
             {
                 segments[i + 1] = Mask;
                 break;
@@ -78,7 +78,7 @@ internal sealed class BatchRedactor
         if (uri is not { IsAbsoluteUri: true })
             return null;
         var path = uri.AbsolutePath;
-        if (path.Length < 4 || path[1] != '1' || path[2] != '.')
+        if (!Pipeline.BatchRoutes.IsAppApi(path, 1))
             return null;
         var start = path.IndexOf('/', 1) + 1;
         var end = start <= 0 ? -1 : path.IndexOf('/', start);
