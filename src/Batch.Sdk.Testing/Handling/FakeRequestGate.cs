@@ -17,7 +17,8 @@ namespace Batch.Sdk.Testing.Handling;
 /// within <see cref="BatchFakeServerOptions.MaxRequestBodyBytes"/>, and answers a body it cannot take with
 /// MALFORMED_JSON_BODY (HTTP 400, code 32) in the family's error shape: too large (by <c>Content-Length</c> or
 /// streamed), broken chunked encoding, or shorter than its <c>Content-Length</c>. Left to WireMock, a body that
-/// fails to read becomes its exception page, a 500 with the serialized exception and its stack trace.
+/// fails to read becomes its exception page, a 500 with the serialized exception and its stack trace; so does any
+/// other exception that escapes WireMock, which the gate answers with SERVER_ERROR (HTTP 500) in the family's shape.
 /// </summary>
 /// <remarks>
 /// MALFORMED_JSON_BODY rather than MALFORMED_PARAMETER: Batch documents no body limit and no 413; the spec's
@@ -31,7 +32,7 @@ internal sealed class FakeRequestGate(BatchSpec spec, FakeErrors errors, FakeReq
 
     public void Use(IApplicationBuilder app) => app.Use(InvokeAsync);
 
-    private async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    internal async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         if (request.ContentLength > maxBodyBytes)
@@ -70,17 +71,33 @@ internal sealed class FakeRequestGate(BatchSpec spec, FakeErrors errors, FakeReq
 
         body.Position = 0;
         request.Body = body;
-        await next(context).ConfigureAwait(false);
+
+        // WireMock builds the request's URL from Host and throws on one that is missing (HTTP/1.0), empty or has a
+        // bad port; the fake routes on the path alone, so such a Host becomes the fake's own address.
+        if (!request.Host.HasValue || !Uri.TryCreate("http://" + request.Host.Value + "/", UriKind.Absolute, out _))
+            request.Host = context.Connection.LocalPort > 0 ? new HostString("127.0.0.1", context.Connection.LocalPort) : new HostString("127.0.0.1");
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Anything that escapes WireMock would become its exception page: the serialized exception, stack trace included.
+            var family = ApiFamilies.Of(RawPath(context));
+            await AnswerAsync(context, errors.Error(family, FakeErrors.ServerError, "The fake failed on this request: " + exception.Message)).ConfigureAwait(false);
+        }
     }
 
     private string TooLarge => $"The request body is larger than the fake's limit of {maxBodyBytes} bytes.";
 
-    /// <summary>Answers with MALFORMED_JSON_BODY, closes the connection (the body was not drained) and records the request without its body.</summary>
-    private async Task RefuseAsync(HttpContext context, string message)
+    /// <summary>Answers with MALFORMED_JSON_BODY.</summary>
+    private Task RefuseAsync(HttpContext context, string message) =>
+        AnswerAsync(context, errors.Error(ApiFamilies.Of(RawPath(context)), SpecViolation.MalformedJsonBody, message));
+
+    /// <summary>Answers without WireMock, closes the connection (the body may not have been drained) and records the request without its body.</summary>
+    private async Task AnswerAsync(HttpContext context, FakeResponse response)
     {
         var path = RawPath(context);
-        var family = ApiFamilies.Of(path);
-        var response = errors.Error(family, SpecViolation.MalformedJsonBody, message);
         log.Add(new BatchFakeRequest(
             spec.Route(context.Request.Method, path)?.Operation.Id,
             context.Request.Method,

@@ -6,6 +6,8 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
+using Batch.Sdk.Testing.Handling;
+using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.Testing.Tests.Handling;
@@ -129,6 +131,43 @@ public sealed class FakeRequestGateTests : IDisposable
 
         ((int)response.StatusCode).ShouldBe(400);
         (await FakeScope.ReadJsonAsync(response))["type"]!.ToString().ShouldBe("MALFORMED_JSON_BODY");
+    }
+
+    [Theory]
+    [InlineData("GET {0} HTTP/1.0\r\n")]
+    [InlineData("GET {0} HTTP/1.1\r\nHost:\r\n")]
+    [InlineData("GET {0} HTTP/1.1\r\nHost: 127.0.0.1:99999\r\n")]
+    public async Task A_request_without_a_usable_Host_is_served_rather_than_failing_in_WireMock(string head)
+    {
+        // WireMock builds a URL from Host; a missing, empty or out-of-range one made it throw its exception page.
+        var response = await RawHttp.SendAsync(_fake.Url, string.Format(System.Globalization.CultureInfo.InvariantCulture, head,
+            $"/1.1/{_fake.IosAppApiKey}/campaigns/list") + $"X-Authorization: {_fake.RestApiKey}\r\nConnection: close\r\n\r\n");
+
+        response.Status.ShouldBe(200, response.Raw);
+        response.Body.ShouldBe("[]");
+    }
+
+    [Fact]
+    public async Task An_exception_that_escapes_WireMock_is_SERVER_ERROR_in_the_family_shape_without_a_stack_trace()
+    {
+        var spec = Batch.Sdk.Testing.Spec.BatchSpec.Embedded;
+        var log = new FakeRequestLog(10);
+        var gate = new FakeRequestGate(spec, new FakeErrors(spec.Errors), log, Limit);
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/2.8/orchestrations/list";
+        context.Response.Body = new MemoryStream();
+
+        await gate.InvokeAsync(context, _ => throw new InvalidOperationException("Broken on purpose."));
+
+        context.Response.StatusCode.ShouldBe(500);
+        context.Response.Body.Position = 0;
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        JToken.DeepEquals(JObject.Parse(body), new JObject
+        {
+            ["error_code"] = "1", ["error_message"] = "The fake failed on this request: Broken on purpose.",
+        }).ShouldBeTrue(body);
+        log.Snapshot().ShouldHaveSingleItem().StatusCode.ShouldBe(500);
     }
 
     private string AppHead(string pathAfterKey) =>
