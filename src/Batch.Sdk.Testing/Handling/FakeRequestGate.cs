@@ -118,7 +118,9 @@ internal sealed class FakeRequestGate(BatchSpec spec, FakeErrors errors, FakeReq
     /// <summary>The path as sent, percent-encoding kept, as <see cref="WireMockBridge"/> gives it to the handler.</summary>
     private static string RawPath(HttpContext context)
     {
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target) || target[0] != '/')
+            return context.Request.Path.ToString(); // absolute-form or asterisk-form targets, or no raw target at all
         var query = target.IndexOf('?', StringComparison.Ordinal);
         return query < 0 ? target : target.Substring(0, query);
     }

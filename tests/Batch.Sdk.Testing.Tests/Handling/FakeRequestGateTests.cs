@@ -155,7 +155,7 @@ public sealed class FakeRequestGateTests : IDisposable
         var gate = new FakeRequestGate(spec, new FakeErrors(spec.Errors), log, Limit);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
-        context.Request.Path = "/2.8/orchestrations/list";
+        context.Request.Path = "/1.1/KEY/campaigns/list";
         context.Response.Body = new MemoryStream();
 
         await gate.InvokeAsync(context, _ => throw new InvalidOperationException("Broken on purpose."));
@@ -165,7 +165,7 @@ public sealed class FakeRequestGateTests : IDisposable
         var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
         JToken.DeepEquals(JObject.Parse(body), new JObject
         {
-            ["error_code"] = "1", ["error_message"] = "The fake failed on this request: Broken on purpose.",
+            ["code"] = 1, ["type"] = "SERVER_ERROR", ["message"] = "The fake failed on this request: Broken on purpose.",
         }).ShouldBeTrue(body);
         log.Snapshot().ShouldHaveSingleItem().StatusCode.ShouldBe(500);
     }
