@@ -50,6 +50,34 @@ public sealed class AddBatchLoggingTests
         ]);
     }
 
+    [Fact]
+    public async Task An_operation_logs_its_start_and_end_at_Debug_and_an_unknown_outcome_at_Warning_with_stable_event_ids()
+    {
+        using var server = new FaultyServer(FaultyServer.Answer(500, """{"code":0,"type":"SERVER_ERROR","message":"boom"}"""));
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        services.AddBatch(options =>
+        {
+            options.RestApiKey = LoopbackServer.RestApiKey;
+            options.AppApiKey = LoopbackServer.AppApiKey;
+            options.BaseAddress = server.BaseAddress;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        await Should.ThrowAsync<BatchOutcomeUnknownException>(() => provider.GetRequiredService<IBatchClient>().PushCampaigns.CreateAsync(Samples.PushCampaign()));
+
+        var records = logs.GetSnapshot().Where(record => record.Category == "Batch.Sdk").ToArray();
+        records.Select(record => (record.Id.Id, record.Id.Name, record.Level)).ShouldBe(
+        [
+            (1011, "BatchOperationStart", LogLevel.Debug),
+            (1010, "BatchAttempt", LogLevel.Information),
+            (1003, "BatchOutcomeUnknown", LogLevel.Warning),
+            (1012, "BatchOperationEnd", LogLevel.Debug),
+        ]);
+        records[2].Message.ShouldBe("pushCampaigns_create POST /1.1/***/campaigns/create may or may not have been carried out after 1 attempt(s) (500); it was not sent again");
+    }
+
     private static string Elapsed(System.Collections.Generic.IReadOnlyList<FakeLogRecord> records, int index) =>
         records.Where(record => record.Id.Name == "BatchAttempt").ElementAt(index).StructuredState!.Single(pair => pair.Key == "ElapsedMilliseconds").Value!;
 }
