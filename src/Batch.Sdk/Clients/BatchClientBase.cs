@@ -12,7 +12,7 @@ namespace Batch.Sdk;
 /// request: credentials and the full URL are added before sending, and any non-success answer becomes a
 /// <see cref="BatchApiException"/> before the generated code reads it.
 /// </summary>
-public abstract class BatchClientBase
+internal abstract class BatchClientBase
 {
     private readonly BatchCredentials _credentials;
 
