@@ -21,13 +21,14 @@ internal static class BatchHttpClientFactory
     public static TimeSpan HttpClientTimeout(BatchRetryOptions retry) =>
         retry.Enabled ? System.Threading.Timeout.InfiniteTimeSpan : retry.TotalTimeout;
 
+    /// <summary>Never follows redirects: the keys would go to whatever host a redirect names.</summary>
     internal static HttpMessageHandler CreatePrimaryHandler()
     {
 #if NET5_0_OR_GREATER
         // Recycles pooled connections so that DNS changes are seen, as IHttpClientFactory would.
-        return new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        return new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false };
 #else
-        return new HttpClientHandler();
+        return new HttpClientHandler { AllowAutoRedirect = false };
 #endif
     }
 }
