@@ -100,6 +100,11 @@ step_spectral() {
   "$BIN/spectral" lint "$SPEC_FILE" --ruleset "$SPEC_DIR/.spectral.yaml" --fail-severity=warn --format stylish
 }
 
+step_descriptions() {
+  require_spec || return
+  node "$TOOLS_DIR/descriptions.mjs" "$SPEC_FILE"
+}
+
 step_rule_fixtures() {
   cd "$TOOLS_DIR" || return
   node "$TOOLS_DIR/test-fixtures/run.mjs"
@@ -132,6 +137,7 @@ if ! run_step npm-ci step_npm_ci; then
 fi
 run_step redocly-lint step_redocly || true
 run_step spectral-lint step_spectral || true
+run_step descriptions step_descriptions || true
 run_step rule-fixtures step_rule_fixtures || true
 run_step typescript-reuse step_typescript || true
 run_step prism-smoke step_prism || true
