@@ -14,24 +14,46 @@ internal static class BatchAuthentication
 {
     private static readonly ProductInfoHeaderValue UserAgent = new("Batch.Sdk", BatchSdkInfo.Version);
 
-    /// <summary>Adds the headers and completes <paramref name="url"/>, a path relative to the API root such as <c>1.1//campaigns/create</c>.</summary>
-    /// <exception cref="InvalidOperationException">A key this request needs is not configured.</exception>
+    private const string MissingKeyProperty = "Batch.Sdk.MissingKey";
+
+#if NET5_0_OR_GREATER
+    private static readonly HttpRequestOptionsKey<string> MissingKey = new(MissingKeyProperty);
+#endif
+
+    /// <summary>
+    /// Adds the headers and completes <paramref name="url"/>, a path relative to the API root such as
+    /// <c>1.1//campaigns/create</c>. When a key this request needs is not configured, nothing is added and the problem is
+    /// kept for <see cref="EnsureApplied"/>, so that the caller's argument errors, checked first, win over it.
+    /// </summary>
     public static void Apply(BatchCredentials credentials, HttpRequestMessage request, StringBuilder url)
     {
-        var restApiKey = Require(credentials.RestApiKey, nameof(BatchClientOptions.RestApiKey), "the company REST API key");
-        if (Pipeline.BatchRoutes.IsAppApi(url))
+        var isAppApi = Pipeline.BatchRoutes.IsAppApi(url);
+        var missing =
+            Missing(credentials.RestApiKey, nameof(BatchClientOptions.RestApiKey), "the company REST API key") ??
+            (isAppApi
+                ? Missing(credentials.AppApiKey, nameof(BatchClientOptions.AppApiKey), "the app's API key, or call BatchClient.ForApp(appApiKey)")
+                : Missing(credentials.ProjectKey, nameof(BatchClientOptions.ProjectKey), "the project key"));
+        if (missing is not null)
         {
-            var appApiKey = Require(credentials.AppApiKey, nameof(BatchClientOptions.AppApiKey),
-                "the app's API key, or call BatchClient.ForApp(appApiKey)");
-            InsertAppApiKey(url, appApiKey);
+#if NET5_0_OR_GREATER
+            request.Options.Set(MissingKey, missing);
+#else
+            request.Properties[MissingKeyProperty] = missing;
+#endif
+            return;
+        }
+
+        var restApiKey = credentials.RestApiKey!;
+        if (isAppApi)
+        {
+            InsertAppApiKey(url, credentials.AppApiKey!);
             // The validating Add: a key is visible ASCII (checked with the options), so nothing can be injected.
             request.Headers.Add("X-Authorization", restApiKey);
         }
         else
         {
-            var projectKey = Require(credentials.ProjectKey, nameof(BatchClientOptions.ProjectKey), "the project key");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", restApiKey);
-            request.Headers.Add("X-Batch-Project", projectKey);
+            request.Headers.Add("X-Batch-Project", credentials.ProjectKey!);
         }
 
         request.Headers.UserAgent.Add(UserAgent);
@@ -55,9 +77,21 @@ internal static class BatchAuthentication
         }
     }
 
-    private static string Require(string? value, string option, string what) =>
+    /// <summary>Called by the generated clients after the argument checks, before sending.</summary>
+    /// <exception cref="InvalidOperationException">A key this request needs is not configured.</exception>
+    public static void EnsureApplied(HttpRequestMessage request)
+    {
+#if NET5_0_OR_GREATER
+        if (request.Options.TryGetValue(MissingKey, out var missing))
+            throw new InvalidOperationException(missing);
+#else
+        if (request.Properties.TryGetValue(MissingKeyProperty, out var missing))
+            throw new InvalidOperationException((string)missing!);
+#endif
+    }
+
+    private static string? Missing(string? value, string option, string what) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new InvalidOperationException(
-                $"{nameof(BatchClientOptions)}.{option} is not set: this request needs {what}. No request was sent.")
-            : value!;
+            ? $"{nameof(BatchClientOptions)}.{option} is not set: this request needs {what}. No request was sent."
+            : null;
 }

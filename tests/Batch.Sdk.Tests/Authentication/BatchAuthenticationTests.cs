@@ -129,4 +129,17 @@ public sealed class BatchAuthenticationTests : IDisposable
         error.Message.ShouldContain("ForApp");
         _server.Requests.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_blank_campaign_token_is_reported_before_a_missing_app_key()
+    {
+        var options = _server.Options();
+        options.AppApiKey = null;
+        using var batch = new BatchClient(options);
+
+        var error = await Should.ThrowAsync<ArgumentException>(() => batch.PushCampaigns.GetAsync(" "));
+
+        error.ParamName.ShouldBe("campaignToken");
+        _server.Requests.ShouldBeEmpty();
+    }
 }
