@@ -29,7 +29,7 @@ public static class BatchJson
     /// <summary>Serializes a model as the SDK would send it.</summary>
     /// <param name="value">The model.</param>
     /// <returns>Its JSON.</returns>
-    /// <exception cref="Validation.BatchValidationException">The model breaks a constraint of the spec.</exception>
+    /// <exception cref="BatchValidationException">The model breaks a constraint of the spec.</exception>
     public static string Serialize(object value) => JsonConvert.SerializeObject(value, Shared);
 
     /// <summary>Deserializes JSON into a model as the SDK reads responses.</summary>

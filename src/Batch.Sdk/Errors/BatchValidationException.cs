@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Batch.Sdk.Validation;
+namespace Batch.Sdk;
 
 /// <summary>
 /// A request model breaks a constraint of the spec (a required field missing, a name too short, too many labels,
