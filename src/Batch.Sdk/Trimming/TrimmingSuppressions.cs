@@ -6,7 +6,7 @@ using System.Diagnostics.CodeAnalysis;
 // all of it. These warnings are about exactly that reflection, from the generated clients (JsonConvert calls, enum
 // names in query strings), the contract resolver and the models' DataAnnotations; the trimmed consumer smoke test
 // (build/smoke/trimmed-smoke.sh) proves the requests keep their fields and the responses theirs. Native AOT is a
-// different matter (Newtonsoft.Json needs code generated at run time): build/package/Batch.Sdk.targets warns at build
+// different matter (Newtonsoft.Json needs code generated at run time): buildTransitive/Batch.Sdk.targets warns at build
 // time and BatchJson refuses to run without dynamic code.
 [module: UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
     Scope = "module",
