@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Batch.Sdk.Testing.Handling;
@@ -27,27 +28,39 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
 {
     private readonly WireMockServer _server;
     private readonly FakeHandler _handler;
+    private readonly FakeRequestLog _requests;
     private readonly BatchFakeServerOptions _keys;
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
-    private BatchFakeServer(BatchFakeServerOptions keys)
+    private BatchFakeServer(BatchFakeServerOptions options)
     {
         _keys = new BatchFakeServerOptions
         {
-            RestApiKey = keys.RestApiKey,
-            ProjectKey = keys.ProjectKey,
-            IosAppApiKey = keys.IosAppApiKey,
-            AndroidAppApiKey = keys.AndroidAppApiKey,
+            RestApiKey = options.RestApiKey,
+            ProjectKey = options.ProjectKey,
+            IosAppApiKey = options.IosAppApiKey,
+            AndroidAppApiKey = options.AndroidAppApiKey,
         };
         var spec = BatchSpec.Embedded;
-        _handler = new FakeHandler(spec, new FakeAuthenticator(_keys), Faults, new FakeOperations(State, new FakeErrors(spec.Errors)));
+        var errors = new FakeErrors(spec.Errors);
+        _requests = new FakeRequestLog(options.MaxRecordedRequests);
+        _handler = new FakeHandler(spec, new FakeAuthenticator(_keys), Faults, new FakeOperations(State, errors), _requests);
+        var gate = new FakeRequestGate(spec, errors, _requests, options.MaxRequestBodyBytes);
         _server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = ["http://127.0.0.1:0"],
             StartAdminInterface = false,
             DisableJsonBodyParsing = true,
-            PreWireMockMiddlewareInit = WireMockBridge.AbortMarkedResponses,
+            // The body is taken as sent, within the size limit: a gzip body is not inflated past it.
+            DisableRequestBodyDecompressing = true,
+            // The fake keeps its own bounded log (Requests); WireMock's would keep every request and body again.
+            MaxRequestLogCount = 0,
+            PreWireMockMiddlewareInit = app =>
+            {
+                WireMockBridge.AbortMarkedResponses(app);
+                gate.Use((Microsoft.AspNetCore.Builder.IApplicationBuilder)app);
+            },
         });
         _server
             .Given(Request.Create().UsingAnyMethod())
@@ -90,17 +103,23 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
     /// <summary>The campaigns and sends the fake holds.</summary>
     public BatchFakeState State { get; } = new();
 
-    /// <summary>Every request received so far, oldest first (a copy).</summary>
-    public IReadOnlyList<BatchFakeRequest> Requests => _handler.Requests;
+    /// <summary>
+    /// The requests received so far, oldest first (a copy): the most recent
+    /// <see cref="BatchFakeServerOptions.MaxRecordedRequests"/> of them (1,000 by default).
+    /// </summary>
+    public IReadOnlyList<BatchFakeRequest> Requests => _requests.Snapshot();
+
+    /// <summary>How many entries WireMock's own request log holds (none: the fake keeps its own, bounded).</summary>
+    internal int WireMockLogEntryCount => _server.LogEntries.Count();
 
     /// <summary>Starts a fake with new random keys.</summary>
     /// <returns>The running fake; dispose it to stop it.</returns>
     public static BatchFakeServer Start() => Start(new BatchFakeServerOptions());
 
-    /// <summary>Starts a fake that accepts the given keys.</summary>
-    /// <param name="options">The keys to accept.</param>
+    /// <summary>Starts a fake that accepts the given keys and keeps the given bounds.</summary>
+    /// <param name="options">The keys to accept and the bounds to keep.</param>
     /// <returns>The running fake; dispose it to stop it.</returns>
-    /// <exception cref="ArgumentException">A key is missing, or both apps have the same key.</exception>
+    /// <exception cref="ArgumentException">A key is missing, both apps have the same key, or a bound is out of range.</exception>
     public static BatchFakeServer Start(BatchFakeServerOptions options)
     {
         if (options is null)

@@ -3,11 +3,17 @@ using System;
 namespace Batch.Sdk.Testing;
 
 /// <summary>
-/// The keys a <see cref="BatchFakeServer"/> accepts. Every key defaults to a new random value, so fakes started in
-/// parallel never accept each other's clients; set them to reproduce your configuration.
+/// The keys a <see cref="BatchFakeServer"/> accepts and the bounds it keeps. Every key defaults to a new random
+/// value, so fakes started in parallel never accept each other's clients; set them to reproduce your configuration.
 /// </summary>
 public sealed class BatchFakeServerOptions
 {
+    /// <summary>The default of <see cref="MaxRequestBodyBytes"/>: 10 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 10 * 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxRecordedRequests"/>.</summary>
+    public const int DefaultMaxRecordedRequests = 1000;
+
     /// <summary>The company REST API key the fake expects (<c>X-Authorization</c> on 1.1, <c>Authorization: Bearer</c> on 2.x).</summary>
     public string RestApiKey { get; set; } = NewKey("rest");
 
@@ -20,8 +26,27 @@ public sealed class BatchFakeServerOptions
     /// <summary>The API key of the fake's Android app, to address with <c>BatchClient.ForApp(fake.AndroidAppApiKey)</c>.</summary>
     public string AndroidAppApiKey { get; set; } = NewKey("android");
 
+    /// <summary>
+    /// The largest request body the fake reads, in bytes (default <see cref="DefaultMaxRequestBodyBytes"/>, 10 MiB). A
+    /// larger body, announced by <c>Content-Length</c> or streamed in chunks, is answered with MALFORMED_JSON_BODY
+    /// (HTTP 400, code 32) in the family's error shape without being read further. Batch documents no body limit;
+    /// the default leaves room for a 10,000-profile mass update.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>
+    /// How many requests <see cref="BatchFakeServer.Requests"/> keeps (default <see cref="DefaultMaxRecordedRequests"/>):
+    /// the most recent ones, older ones are forgotten. 0 records none.
+    /// </summary>
+    public int MaxRecordedRequests { get; set; } = DefaultMaxRecordedRequests;
+
     internal void Validate()
     {
+        if (MaxRequestBodyBytes <= 0)
+            throw new ArgumentException($"{nameof(MaxRequestBodyBytes)} must be positive.");
+        if (MaxRecordedRequests < 0)
+            throw new ArgumentException($"{nameof(MaxRecordedRequests)} must not be negative.");
+
         foreach (var key in new[] { RestApiKey, ProjectKey, IosAppApiKey, AndroidAppApiKey })
         {
             if (string.IsNullOrWhiteSpace(key))

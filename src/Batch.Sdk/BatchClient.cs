@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using Batch.Sdk.Pipeline;
 using Batch.Sdk.Validation;
+using Microsoft.Extensions.Logging;
 
 namespace Batch.Sdk;
 
@@ -23,26 +24,47 @@ public sealed class BatchClient : IBatchClient, IDisposable
     private readonly BatchAppClient _defaultApp;
 
     /// <summary>
-    /// Creates a client with its own HTTP pipeline: connection pooling and, when <see cref="BatchRetryOptions.Enabled"/>,
-    /// a <see cref="BatchRetryHandler"/> with the policy of <see cref="BatchClientOptions.Retry"/>.
+    /// Creates a client with its own HTTP pipeline (see the README's "Security and limits"): time limits on every call
+    /// and its body read, retries with Batch's rules (<see cref="BatchClientOptions.Retry"/>), a response cap
+    /// (<see cref="BatchClientOptions.MaxResponseBytes"/>), no redirects, and a pooled connection transport.
     /// </summary>
-    /// <param name="options">Keys, endpoint and retry policy.</param>
-    /// <exception cref="ArgumentException">The options are invalid (for example, no REST API key).</exception>
+    /// <param name="options">Keys, endpoint and policies, copied now.</param>
+    /// <exception cref="ArgumentException">The options are invalid (for example, no REST API key, or a key with a line break).</exception>
     public BatchClient(BatchClientOptions options)
-        : this(options, BatchHttpClientFactory.Create(Validated(options)), ownsHttpClient: true)
+        : this(Validated(options), BatchRedirects.CreatePrimaryHandler(), disposeTransport: true, time: null, logger: null)
     {
     }
 
     /// <summary>
-    /// Creates a client that sends through <paramref name="httpClient"/>, such as one from IHttpClientFactory. Its
-    /// pipeline is used as it is, and <see cref="BatchClientOptions.Retry"/> is ignored: add a
-    /// <see cref="BatchRetryHandler"/> (or your own resilience handler) to retry, and set the client's timeout.
+    /// Creates a client with the SDK's HTTP pipeline, as <see cref="BatchClient(BatchClientOptions)"/> does, over your
+    /// transport (a proxy, client certificates, a test handler). Automatic redirects are turned off on .NET's
+    /// transports; another transport that follows a redirect fails the call instead of returning the other host's answer.
+    /// </summary>
+    /// <param name="options">Keys, endpoint and policies, copied now.</param>
+    /// <param name="transport">The innermost handler, such as a configured <c>SocketsHttpHandler</c>; not disposed by this instance.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public BatchClient(BatchClientOptions options, HttpMessageHandler transport)
+        : this(Validated(options), transport ?? throw new ArgumentNullException(nameof(transport)), disposeTransport: false, time: null, logger: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/> as it is: its handlers, timeout and redirect
+    /// settings are yours, and <see cref="BatchClientOptions.Retry"/> and <see cref="BatchClientOptions.MaxResponseBytes"/>
+    /// do not apply. Prefer <c>AddBatch</c> (IHttpClientFactory with the SDK's pipeline) or
+    /// <see cref="BatchClient(BatchClientOptions, HttpMessageHandler)"/>.
     /// </summary>
     /// <param name="options">Keys and endpoint.</param>
     /// <param name="httpClient">The client to send with; not disposed by this instance.</param>
     /// <exception cref="ArgumentException">The options are invalid (for example, no REST API key).</exception>
     public BatchClient(BatchClientOptions options, HttpClient httpClient)
         : this(Validated(options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttpClient: false)
+    {
+    }
+
+    /// <summary>The SDK's pipeline over <paramref name="transport"/>, with a clock and a logger (tests, benchmarks).</summary>
+    internal BatchClient(BatchClientOptions options, HttpMessageHandler transport, bool disposeTransport, TimeProvider? time, ILogger? logger)
+        : this(options, BatchHttpPipeline.CreateHttpClient(options, transport, disposeTransport, time, logger), ownsHttpClient: true)
     {
     }
 
@@ -98,6 +120,9 @@ public sealed class BatchClient : IBatchClient, IDisposable
     public IBatchAppClient ForApp(string appApiKey) =>
         new BatchAppClient(_options.WithAppApiKey(BatchArgument.EnsureKey(appApiKey, nameof(appApiKey))), _httpClient);
 
+    /// <summary>The HttpClient the area clients send with (tests send requests the SDK did not build through it).</summary>
+    internal HttpClient HttpClient => _httpClient;
+
     /// <summary>Releases the HTTP pipeline if this client created it.</summary>
     public void Dispose()
     {
@@ -112,6 +137,7 @@ public sealed class BatchClient : IBatchClient, IDisposable
         var problems = options.Validate();
         if (problems.Count > 0)
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
-        return options;
+        // A copy: options changed after validation cannot reach the client (ForApp reads them later).
+        return options.Clone();
     }
 }

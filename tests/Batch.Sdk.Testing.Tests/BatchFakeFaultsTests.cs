@@ -71,7 +71,7 @@ public sealed class BatchFakeFaultsTests : IDisposable
     {
         _scope.Fake.Faults.DropNextConnections(1);
 
-        await Should.ThrowAsync<HttpRequestException>(() => _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign()));
+        await Should.ThrowAsync<BatchOutcomeUnknownException>(() => _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign()));
         var created = await _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign());
 
         created.CampaignToken.ShouldNotBeNullOrEmpty();

@@ -70,4 +70,47 @@ public sealed class BatchFakeRequestTests : IDisposable
         _scope.Fake.Requests.Count.ShouldBe(30);
         _scope.Fake.Requests.ShouldAllBe(request => request.OperationId == "segments_list" && request.StatusCode == 200);
     }
+
+    [Fact]
+    public async Task The_log_keeps_only_the_most_recent_MaxRecordedRequests()
+    {
+        await using var fake = BatchFakeServer.Start(new BatchFakeServerOptions { MaxRecordedRequests = 3 });
+        using var batch = new BatchClient(fake.Options);
+
+        for (var limit = 1; limit <= 5; limit++)
+            await batch.Orchestrations.ListAsync(limit: limit);
+
+        fake.Requests.Select(request => request.Query["limit"]).ShouldBe(["3", "4", "5"]);
+    }
+
+    [Fact]
+    public async Task A_log_of_capacity_0_records_nothing()
+    {
+        await using var fake = BatchFakeServer.Start(new BatchFakeServerOptions { MaxRecordedRequests = 0 });
+        using var batch = new BatchClient(fake.Options);
+
+        await batch.Orchestrations.ListAsync();
+
+        fake.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task WireMock_keeps_no_second_log_of_the_requests()
+    {
+        await _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign());
+
+        _scope.Fake.Requests.Count.ShouldBe(1);
+        _scope.Fake.WireMockLogEntryCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void The_defaults_are_documented_and_out_of_range_bounds_are_refused()
+    {
+        var options = new BatchFakeServerOptions();
+        options.MaxRequestBodyBytes.ShouldBe(10 * 1024 * 1024);
+        options.MaxRecordedRequests.ShouldBe(1000);
+
+        Should.Throw<ArgumentException>(() => BatchFakeServer.Start(new BatchFakeServerOptions { MaxRequestBodyBytes = 0 }));
+        Should.Throw<ArgumentException>(() => BatchFakeServer.Start(new BatchFakeServerOptions { MaxRecordedRequests = -1 }));
+    }
 }

@@ -143,7 +143,7 @@ public sealed class BatchFakeServerTests : IDisposable
             await batch.Orchestrations.ListAsync();
             answered = true;
         }
-        catch (Exception error) when (error is HttpRequestException or BatchApiException)
+        catch (Exception error) when (error is BatchTransportException or BatchApiException)
         {
         }
 

@@ -27,12 +27,15 @@ public sealed class LoopbackServer : IDisposable
 
     public Uri BaseAddress => new(Server.Url!);
 
-    public BatchClientOptions Options(bool withRetries = false) => new()
+    public BatchClientOptions Options(bool withRetries = false) => OptionsFor(BaseAddress, withRetries);
+
+    /// <summary>Options with the test keys for a server at <paramref name="baseAddress"/>.</summary>
+    public static BatchClientOptions OptionsFor(Uri baseAddress, bool withRetries = false) => new()
     {
         RestApiKey = RestApiKey,
         ProjectKey = ProjectKey,
         AppApiKey = AppApiKey,
-        BaseAddress = BaseAddress,
+        BaseAddress = baseAddress,
         Retry = new BatchRetryOptions { Enabled = withRetries },
     };
 

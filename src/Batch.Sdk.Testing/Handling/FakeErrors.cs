@@ -10,6 +10,7 @@ internal sealed class FakeErrors(SpecErrorCatalog catalog)
     public const string RouteNotFound = "ROUTE_NOT_FOUND";
     public const string MaintenanceError = "MAINTENANCE_ERROR";
     public const string TooManyRequests = "TOO_MANY_REQUESTS";
+    public const string ServerError = "SERVER_ERROR";
 
     /// <summary>The error's documented status and body, with <paramref name="message"/> when given.</summary>
     public FakeResponse Error(ApiFamily family, string name, string? message = null, IReadOnlyDictionary<string, string>? headers = null)

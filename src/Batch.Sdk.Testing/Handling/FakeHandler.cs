@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -18,18 +17,17 @@ internal sealed class FakeHandler
     private readonly BatchFakeFaults _faults;
     private readonly FakeOperations _operations;
     private readonly FakeErrors _errors;
-    private readonly ConcurrentQueue<BatchFakeRequest> _requests = new();
+    private readonly FakeRequestLog _requests;
 
-    public FakeHandler(BatchSpec spec, FakeAuthenticator authenticator, BatchFakeFaults faults, FakeOperations operations)
+    public FakeHandler(BatchSpec spec, FakeAuthenticator authenticator, BatchFakeFaults faults, FakeOperations operations, FakeRequestLog requests)
     {
         _spec = spec;
         _authenticator = authenticator;
         _faults = faults;
         _operations = operations;
+        _requests = requests;
         _errors = new FakeErrors(spec.Errors);
     }
-
-    public IReadOnlyList<BatchFakeRequest> Requests => _requests.ToArray();
 
     /// <param name="request">The request.</param>
     /// <param name="stopping">Cancelled when the fake stops, so that an injected latency does not hold up its shutdown.</param>
@@ -37,7 +35,7 @@ internal sealed class FakeHandler
     {
         var route = _spec.Route(request.Method, request.Path);
         var response = await RespondAsync(request, route, stopping).ConfigureAwait(false);
-        _requests.Enqueue(new BatchFakeRequest(
+        _requests.Add(new BatchFakeRequest(
             route?.Operation.Id, request.Method, request.Path, request.Query, request.Headers, request.Body,
             response.IsDropped ? null : response.Status));
         return response;
@@ -68,9 +66,12 @@ internal sealed class FakeHandler
             return _errors.Error(family, FakeErrors.AuthenticationInvalid);
         if (route is null)
             return _errors.Error(family, FakeErrors.RouteNotFound);
-        var violation = SpecRequestValidator.Validate(route.Operation, route.PathValues, request.Query, request.Body, out var json);
+        var violation = SpecRequestValidator.Validate(route.Operation, route.PathValues, request.Query, ContentType(request), request.Body, out var json);
         if (violation is not null)
             return _errors.Violation(family, violation);
         return _operations.Handle(new OperationCall(route.Operation, route.PathValues, request.Query, json));
     }
+
+    private static string? ContentType(IncomingRequest request) =>
+        request.Headers.TryGetValue("Content-Type", out var value) ? value : null;
 }

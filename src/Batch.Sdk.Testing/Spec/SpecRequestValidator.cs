@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http.Headers;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -12,8 +13,8 @@ namespace Batch.Sdk.Testing.Spec;
 
 /// <summary>
 /// Checks a request's parameters and body against its operation: a missing required value is MISSING_PARAMETER,
-/// a value of the wrong type or outside a constraint is MALFORMED_PARAMETER, a body that is not JSON is
-/// MALFORMED_JSON_BODY.
+/// a value of the wrong type or outside a constraint is MALFORMED_PARAMETER, a body that is not JSON (or not sent
+/// as <c>application/json</c>, as every Batch page asks) is MALFORMED_JSON_BODY.
 /// </summary>
 internal static class SpecRequestValidator
 {
@@ -22,6 +23,7 @@ internal static class SpecRequestValidator
         SpecOperation operation,
         IReadOnlyDictionary<string, string> pathValues,
         IReadOnlyDictionary<string, string> query,
+        string? contentType,
         string body,
         out JToken? json)
     {
@@ -38,10 +40,57 @@ internal static class SpecRequestValidator
             return null;
         if (string.IsNullOrWhiteSpace(body))
             return operation.BodyRequired ? new SpecViolation(SpecViolation.MalformedJsonBody, null) : null;
+        if (!IsJson(contentType))
+            return new SpecViolation(SpecViolation.MalformedJsonBody, "The request body must be sent with Content-Type: application/json.");
         json = Parse(body);
-        return json is null
-            ? new SpecViolation(SpecViolation.MalformedJsonBody, null)
-            : Check(operation.BodySchema, json, label: null);
+        if (json is null)
+            return new SpecViolation(SpecViolation.MalformedJsonBody, null);
+        // Counting first: a 1,000,000-item array fails on its count without a schema check of every item.
+        return TooManyItems(operation.BodySchema, json, path: null) ?? Check(operation.BodySchema, json, label: null);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType is { } mediaType &&
+        (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The first array longer than its schema's <c>maxItems</c>, found by walking the body's objects and arrays
+    /// with their schemas (properties, array items, allOf parts); a count costs nothing next to validating items.
+    /// </summary>
+    private static SpecViolation? TooManyItems(JsonSchema schema, JToken value, string? path)
+    {
+        schema = schema.ActualSchema;
+        if (value is JArray array)
+        {
+            if (schema.MaxItems > 0 && array.Count > schema.MaxItems)
+                return SpecViolation.Malformed(path ?? "body", string.Create(CultureInfo.InvariantCulture, $"must have at most {schema.MaxItems} items"));
+            if (schema.Item is { } itemSchema)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (TooManyItems(itemSchema, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]")) is { } violation)
+                        return violation;
+                }
+            }
+        }
+        else if (value is JObject obj)
+        {
+            foreach (var property in obj.Properties())
+            {
+                if (property.Value.Type is JTokenType.Array or JTokenType.Object && PropertySchema(schema, property.Name) is { } propertySchema &&
+                    TooManyItems(propertySchema, property.Value, path is null ? property.Name : path + "." + property.Name) is { } violation)
+                    return violation;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonSchema? PropertySchema(JsonSchema schema, string name)
+    {
+        if (schema.ActualProperties.TryGetValue(name, out var property))
+            return property;
+        return schema.AllOf.Select(part => PropertySchema(part.ActualSchema, name)).FirstOrDefault(found => found is not null);
     }
 
     private static SpecViolation? CheckParameter(SpecParameter parameter, string? value)

@@ -19,26 +19,24 @@ internal static class BatchAuthentication
     public static void Apply(BatchCredentials credentials, HttpRequestMessage request, StringBuilder url)
     {
         var restApiKey = Require(credentials.RestApiKey, nameof(BatchClientOptions.RestApiKey), "the company REST API key");
-        if (IsAppApiPath(url))
+        if (Pipeline.BatchRoutes.IsAppApi(url))
         {
             var appApiKey = Require(credentials.AppApiKey, nameof(BatchClientOptions.AppApiKey),
                 "the app's API key, or call BatchClient.ForApp(appApiKey)");
             InsertAppApiKey(url, appApiKey);
-            request.Headers.TryAddWithoutValidation("X-Authorization", restApiKey);
+            // The validating Add: a key is visible ASCII (checked with the options), so nothing can be injected.
+            request.Headers.Add("X-Authorization", restApiKey);
         }
         else
         {
             var projectKey = Require(credentials.ProjectKey, nameof(BatchClientOptions.ProjectKey), "the project key");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", restApiKey);
-            request.Headers.TryAddWithoutValidation("X-Batch-Project", projectKey);
+            request.Headers.Add("X-Batch-Project", projectKey);
         }
 
         request.Headers.UserAgent.Add(UserAgent);
         url.Insert(0, credentials.BaseAddress);
     }
-
-    /// <summary>1.x paths (<c>1.0/</c>, <c>1.1/</c>) belong to the app APIs; 2.x paths to the Project APIs.</summary>
-    private static bool IsAppApiPath(StringBuilder url) => url.Length > 1 && url[0] == '1' && url[1] == '.';
 
     /// <summary>
     /// nswag.json excludes the <c>apiKey</c> path parameter from the generated signatures (a client is bound to one

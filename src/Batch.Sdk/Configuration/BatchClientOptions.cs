@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Batch.Sdk.Security;
 
 namespace Batch.Sdk;
 
@@ -15,6 +16,12 @@ public sealed class BatchClientOptions
 {
     /// <summary>The address of Batch's production API, <c>https://api.batch.com/</c>.</summary>
     public static Uri DefaultBaseAddress { get; } = new("https://api.batch.com/");
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 8 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 8 * 1024 * 1024;
+
+    /// <summary>The largest <see cref="MaxResponseBytes"/> accepted: 1 GiB.</summary>
+    public const int LargestMaxResponseBytes = 1024 * 1024 * 1024;
 
     /// <summary>The company REST API key (⚙ Settings → General in the dashboard; visible to managers only).</summary>
     public string? RestApiKey { get; set; }
@@ -32,10 +39,19 @@ public sealed class BatchClientOptions
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>
-    /// The built-in retry policy (see <see cref="BatchRetryOptions"/>), used by <see cref="BatchClient(BatchClientOptions)"/>;
-    /// a client built on your own HttpClient keeps that client's pipeline and ignores it.
+    /// The retry policy and time limits (see <see cref="BatchRetryOptions"/>), used by the SDK's pipeline
+    /// (<see cref="BatchClient(BatchClientOptions)"/> and <c>AddBatch</c>); a client built on your own HttpClient keeps
+    /// that client's pipeline and ignores it.
     /// </summary>
     public BatchRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// The largest response body the SDK reads, in bytes; a longer one, announced by <c>Content-Length</c> or streamed,
+    /// ends the call with a <see cref="BatchApiException"/> and is not retried, and no server can make the client buffer
+    /// more. Batch's largest documented answers (a 100-item page, six months of daily statistics) are well under 1 MiB.
+    /// Default 8 MiB (<see cref="DefaultMaxResponseBytes"/>); at least 1 KiB and at most 1 GiB. Error bodies are read up to 16 KiB.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Lists what is wrong with these options, naming settings and never showing their values.</summary>
     /// <returns>One message per problem; empty when the options are usable.</returns>
@@ -44,8 +60,16 @@ public sealed class BatchClientOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(RestApiKey))
             problems.Add($"{nameof(BatchClientOptions)}.{nameof(RestApiKey)} is required: set the company REST API key.");
+        else
+            Add(problems, BatchKeys.Problem(RestApiKey, $"{nameof(BatchClientOptions)}.{nameof(RestApiKey)}", required: true));
+        Add(problems, BatchKeys.Problem(ProjectKey, $"{nameof(BatchClientOptions)}.{nameof(ProjectKey)}", required: false));
+        Add(problems, BatchKeys.Problem(AppApiKey, $"{nameof(BatchClientOptions)}.{nameof(AppApiKey)}", required: false));
         if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
             problems.Add($"{nameof(BatchClientOptions)}.{nameof(BaseAddress)} must be an absolute URI.");
+        else if (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp)
+            problems.Add($"{nameof(BatchClientOptions)}.{nameof(BaseAddress)} must be an http or https URI.");
+        if (MaxResponseBytes < 1024 || MaxResponseBytes > LargestMaxResponseBytes)
+            problems.Add($"{nameof(BatchClientOptions)}.{nameof(MaxResponseBytes)} must be between 1 KiB (1024) and 1 GiB ({LargestMaxResponseBytes}).");
         if (Retry is null)
             problems.Add($"{nameof(BatchClientOptions)}.{nameof(Retry)} must not be null.");
         else
@@ -58,14 +82,26 @@ public sealed class BatchClientOptions
         $"{nameof(BatchClientOptions)} {{ {nameof(BaseAddress)} = {BaseAddress}, {nameof(RestApiKey)} = {Describe(RestApiKey)}, " +
         $"{nameof(ProjectKey)} = {Describe(ProjectKey)}, {nameof(AppApiKey)} = {Describe(AppApiKey)} }}";
 
-    internal BatchClientOptions WithAppApiKey(string appApiKey) => new()
+    /// <summary>A copy of every setting, the retry policy included, so later changes to these options do not reach it.</summary>
+    internal BatchClientOptions Clone()
     {
-        RestApiKey = RestApiKey,
-        ProjectKey = ProjectKey,
-        AppApiKey = appApiKey,
-        BaseAddress = BaseAddress,
-        Retry = Retry,
-    };
+        var copy = (BatchClientOptions)MemberwiseClone();
+        copy.Retry = Retry?.Clone()!;
+        return copy;
+    }
+
+    internal BatchClientOptions WithAppApiKey(string appApiKey)
+    {
+        var copy = Clone();
+        copy.AppApiKey = appApiKey;
+        return copy;
+    }
+
+    private static void Add(List<string> problems, string? problem)
+    {
+        if (problem is not null)
+            problems.Add(problem);
+    }
 
     private static string Describe(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "***";
 }

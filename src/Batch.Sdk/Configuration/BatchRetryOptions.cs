@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace Batch.Sdk;
 
 /// <summary>
-/// The built-in retry policy (<see cref="Pipeline.BatchRetryHandler"/>): which failures are retried, how long to wait,
-/// and the time limits of a call.
+/// The SDK pipeline's retry policy and time limits: which failures are retried, how long to wait, and the time limits
+/// of a call, which hold whether retries are on or off.
 /// </summary>
 /// <remarks>
 /// TOO_MANY_REQUESTS (429), MAINTENANCE_ERROR (503) and connections that could not be opened are retried for every
@@ -15,12 +15,16 @@ namespace Batch.Sdk;
 /// </remarks>
 public sealed class BatchRetryOptions
 {
-    /// <summary>The longest timeout accepted: timers and <see cref="System.Net.Http.HttpClient.Timeout"/> stop at about 24.8 days.</summary>
-    private static readonly TimeSpan LongestTimeout = TimeSpan.FromDays(24);
+    /// <summary>Timeouts are accepted between these bounds (Polly's timeout strategy takes more than 10 ms and less than a day).</summary>
+    private static readonly TimeSpan ShortestTimeout = TimeSpan.FromMilliseconds(11);
+
+    private static readonly TimeSpan LongestTimeout = TimeSpan.FromHours(24) - TimeSpan.FromMilliseconds(1);
 
     /// <summary>
-    /// Whether <see cref="BatchClient"/> adds the built-in retry handler to the HTTP pipeline it builds. Turn it off to
-    /// bring your own resilience pipeline; <see cref="TotalTimeout"/> then becomes the HttpClient's timeout.
+    /// Whether the SDK retries. Off, a call makes one attempt, and everything else still holds: <see cref="AttemptTimeout"/>
+    /// and <see cref="TotalTimeout"/> bound the call and its body read, responses are capped, and no request that is not
+    /// idempotent is ever sent twice. With <c>AddBatch</c>, on means that resilience handlers you add to the Batch client
+    /// (such as <c>AddStandardResilienceHandler</c>) are removed, so there is one retry layer; off keeps yours.
     /// </summary>
     public bool Enabled { get; set; } = true;
 
@@ -72,9 +76,14 @@ public sealed class BatchRetryOptions
             yield return prefix + nameof(MaxDelay) + " must not be shorter than " + nameof(BaseDelay) + ".";
         if (MaxJitter < TimeSpan.Zero)
             yield return prefix + nameof(MaxJitter) + " must not be negative.";
-        if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > LongestTimeout)
-            yield return prefix + nameof(AttemptTimeout) + " must be positive and at most 24 days.";
-        if (TotalTimeout <= TimeSpan.Zero || TotalTimeout > LongestTimeout)
-            yield return prefix + nameof(TotalTimeout) + " must be positive and at most 24 days.";
+        if (AttemptTimeout < ShortestTimeout || AttemptTimeout > LongestTimeout)
+            yield return prefix + nameof(AttemptTimeout) + " must be more than 10 milliseconds and less than 24 hours.";
+        if (TotalTimeout < ShortestTimeout || TotalTimeout > LongestTimeout)
+            yield return prefix + nameof(TotalTimeout) + " must be more than 10 milliseconds and less than 24 hours.";
+        if (MaxDelay > LongestTimeout)
+            yield return prefix + nameof(MaxDelay) + " must be less than 24 hours.";
     }
+
+    /// <summary>A copy, so that later changes to these options do not reach a pipeline built from them.</summary>
+    internal BatchRetryOptions Clone() => (BatchRetryOptions)MemberwiseClone();
 }

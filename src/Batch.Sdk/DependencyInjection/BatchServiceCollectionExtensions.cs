@@ -1,10 +1,9 @@
 using System;
 using System.Linq;
 using Batch.Sdk.DependencyInjection;
-using Batch.Sdk.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 // In the DI namespace, as Microsoft.Extensions.* extensions are, so AddBatch shows up next to AddHttpClient.
@@ -75,24 +74,18 @@ public static class BatchServiceCollectionExtensions
         if (name == Options.Options.DefaultName)
             AddDefaultClients(services);
 
-        return services.AddHttpClient(BatchClientFactory.HttpClientName(name))
-            .ConfigureHttpClient((provider, client) => client.Timeout = BatchHttpClientFactory.HttpClientTimeout(BoundOptions(provider, name).Retry))
-            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
-            {
-                // Outermost of the Batch handlers: handlers added to the returned builder run once per attempt.
-                var retry = BoundOptions(provider, name).Retry;
-                if (retry.Enabled)
-                {
-                    handlers.Insert(0, new BatchRetryHandler(
-                        retry,
-                        provider.GetService<TimeProvider>() ?? TimeProvider.System,
-                        provider.GetService<ILogger<BatchRetryHandler>>()));
-                }
-            });
-    }
+        var httpClientName = BatchClientFactory.HttpClientName(name);
+        services.AddSingleton(new BatchHttpClientRegistration(httpClientName, name));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, BatchHandlerBuilderFilter>());
 
-    private static Batch.Sdk.BatchClientOptions BoundOptions(IServiceProvider provider, string name) =>
-        provider.GetRequiredService<IOptionsMonitor<Batch.Sdk.BatchClientOptions>>().Get(name);
+        // The Batch stages (Pipeline/BatchHttpPipeline) are built in by BatchHandlerBuilderFilter once every other
+        // configuration has run. The pipeline bounds each call itself, body read included, so HttpClient has no timeout.
+        // IHttpClientFactory's default loggers write the full URL, whose 1.1 path holds the app key: the pipeline logs
+        // masked paths instead (event 1010 BatchAttempt).
+        return services.AddHttpClient(httpClientName)
+            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+    }
 
     // The unnamed registration is the one injected directly; named ones go through IBatchClientFactory. Every
     // area client of IBatchClient (PushCampaigns, Campaigns, ...) is injectable on its own, so a new spec tag needs

@@ -41,14 +41,17 @@ public partial class BatchApiException
     /// <summary>Whether Batch is down for maintenance (503).</summary>
     public bool IsMaintenance => StatusCode == 503;
 
-    /// <summary>What happened, the Batch error, and Batch's message.</summary>
+    /// <summary>The longest excerpt of Batch's message that <see cref="Message"/> carries; <see cref="ServerMessage"/> has it whole.</summary>
+    internal const int MessageExcerptLength = 500;
+
+    /// <summary>What happened, the Batch error, and an excerpt of Batch's message (at most 500 characters).</summary>
     public override string Message
     {
         get
         {
             var message = Summary + " " + DescribeError();
-            if (ServerMessage is not null)
-                message += ": " + ServerMessage;
+            if (ServerMessage is { } server)
+                message += ": " + (server.Length <= MessageExcerptLength ? server : server.Substring(0, MessageExcerptLength) + "…");
             if (InnerException is not null)
                 message += " (" + InnerException.Message + ")";
             return message;

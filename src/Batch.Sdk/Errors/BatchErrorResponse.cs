@@ -17,15 +17,17 @@ internal static class BatchErrorResponse
 {
     public static async Task ThrowAsync(HttpResponseMessage response, BatchRedactor redactor, CancellationToken cancellationToken)
     {
-        var body = response.Content is null ? string.Empty : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
         var request = response.RequestMessage;
+        // The pipeline has already cut error bodies short; a client on a caller's own HttpClient has not.
+        redactor.RedactHeaders(response, BatchRedactor.AppKeyOf(request?.RequestUri));
+        var body = response.Content is null ? string.Empty : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
         var path = request is null ? null : redactor.DescribePath(request.RequestUri);
         var what = request is null ? "The request" : $"{request.Method} {path}";
         var error = new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), CollectHeaders(response), null);
 
         var operation = request is null ? null : BatchOperation.Of(request);
-        if (operation is { IsIdempotent: false } && BatchStatusRules.MayHaveBeenCarriedOut(status))
+        if (operation is { IsIdempotent: false } && BatchRetryRules.MayHaveBeenCarriedOut(status))
             throw new BatchOutcomeUnknownException(operation.Id, request!.Method.Method, path!, operation.Attempts, error);
         throw error;
     }
@@ -42,13 +44,10 @@ internal static class BatchErrorResponse
         return headers;
     }
 
-    private static Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-#if NET5_0_OR_GREATER
-        return content.ReadAsStringAsync(cancellationToken);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return content.ReadAsStringAsync();
-#endif
+        if (response.Content is not BatchResponseBuffer)
+            response.Content = await BatchResponseBuffer.ReadAsync(response.Content!, BatchResilienceHandler.ErrorBodyLimit, truncate: true, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
     }
 }

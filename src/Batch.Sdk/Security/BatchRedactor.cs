@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace Batch.Sdk.Security;
 
@@ -56,7 +59,7 @@ internal sealed class BatchRedactor
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (segments[i].StartsWith("1.", StringComparison.Ordinal) && segments[i + 1].Length > 0)
+            if (Pipeline.BatchRoutes.IsAppApi(segments[i]) && segments[i + 1].Length > 0)
             {
                 segments[i + 1] = Mask;
                 break;
@@ -65,6 +68,80 @@ internal sealed class BatchRedactor
 
         return string.Join("/", segments);
     }
+
+    /// <summary>
+    /// The app key of a 1.x request URI (the segment after the version), so that a key given to <c>ForApp</c> is masked
+    /// too; null for 2.x paths.
+    /// </summary>
+    public static string? AppKeyOf(Uri? uri)
+    {
+        if (uri is not { IsAbsoluteUri: true })
+            return null;
+        var path = uri.AbsolutePath;
+        if (!Pipeline.BatchRoutes.IsAppApi(path, 1))
+            return null;
+        var start = path.IndexOf('/', 1) + 1;
+        var end = start <= 0 ? -1 : path.IndexOf('/', start);
+        return end > start ? Uri.UnescapeDataString(path.Substring(start, end - start)) : null;
+    }
+
+    /// <summary>
+    /// Rewrites, in place, the response headers whose values contain a key (a server or proxy may echo one), so that
+    /// headers kept on exceptions carry no secret. Headers without a key are left untouched, and nothing is allocated for them.
+    /// </summary>
+    public void RedactHeaders(HttpResponseMessage response, string? appApiKey)
+    {
+        RedactHeaders(response.Headers, appApiKey);
+        if (response.Content is not null)
+            RedactHeaders(response.Content.Headers, appApiKey);
+    }
+
+    private void RedactHeaders(HttpHeaders headers, string? appApiKey)
+    {
+        List<KeyValuePair<string, string[]>>? redacted = null;
+#if NET6_0_OR_GREATER
+        foreach (var header in headers.NonValidated)
+        {
+            foreach (var value in header.Value)
+            {
+                if (ContainsSecret(value, appApiKey))
+                {
+                    (redacted ??= new()).Add(new(header.Key, header.Value.Select(v => Redact(v, appApiKey)).ToArray()));
+                    break;
+                }
+            }
+        }
+#else
+        foreach (var header in headers)
+        {
+            if (header.Value.Any(value => ContainsSecret(value, appApiKey)))
+                (redacted ??= new()).Add(new(header.Key, header.Value.Select(v => Redact(v, appApiKey)).ToArray()));
+        }
+#endif
+        if (redacted is null)
+            return;
+        foreach (var header in redacted)
+        {
+            headers.Remove(header.Key);
+            headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    private bool ContainsSecret(string value, string? appApiKey)
+    {
+        if (!string.IsNullOrEmpty(appApiKey) && value.IndexOf(appApiKey, StringComparison.Ordinal) >= 0)
+            return true;
+        foreach (var secret in _secrets)
+        {
+            if (value.IndexOf(secret, StringComparison.Ordinal) >= 0)
+                return true;
+        }
+
+        return false;
+    }
+
+    private string Redact(string text, string? appApiKey) =>
+        Redact(string.IsNullOrEmpty(appApiKey) ? text : Replace(text, appApiKey!));
 
     private static string Replace(string text, string secret) =>
         text.IndexOf(secret, StringComparison.Ordinal) < 0 ? text : text.Replace(secret, Mask);

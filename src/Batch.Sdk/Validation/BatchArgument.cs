@@ -31,9 +31,9 @@ internal static class BatchArgument
                 new[] { $"It has {count} items; this operation accepts at most {maxItems}, so split the batch." });
     }
 
-    /// <summary>Rejects a null, empty or whitespace key before anything is sent.</summary>
+    /// <summary>Rejects a missing or malformed key (see <see cref="Security.BatchKeys"/>) before anything is sent; the message never shows the value.</summary>
     public static string EnsureKey(string? value, string parameterName) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new ArgumentException($"{parameterName} must not be null, empty or whitespace.", parameterName)
+        Security.BatchKeys.Problem(value, parameterName, required: true) is { } problem
+            ? throw new ArgumentException(problem + " No request was sent.", parameterName)
             : value!;
 }

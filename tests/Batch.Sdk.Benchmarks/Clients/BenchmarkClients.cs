@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Batch.Sdk.Benchmarks.Fixtures;
-using Batch.Sdk.Pipeline;
 using Refit;
 
 namespace Batch.Sdk.Benchmarks.Clients;
@@ -25,15 +24,10 @@ public static class BenchmarkClients
         BaseAddress = baseAddress,
     };
 
-    /// <summary>The SDK as <c>new BatchClient(options)</c> builds it: the retry handler in front of <paramref name="primary"/>.</summary>
-    public static BatchClient Sdk(HttpMessageHandler primary, Uri baseAddress)
-    {
-        var options = SdkOptions(baseAddress);
-        var pipeline = new BatchRetryHandler(options.Retry) { InnerHandler = primary };
-        return new BatchClient(options, new HttpClient(pipeline) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
-    }
+    /// <summary>The SDK as <c>new BatchClient(options)</c> builds it (its whole pipeline), over <paramref name="primary"/>.</summary>
+    public static BatchClient Sdk(HttpMessageHandler primary, Uri baseAddress) => new(SdkOptions(baseAddress), primary);
 
-    /// <summary>The SDK on an HttpClient without <see cref="BatchRetryHandler"/> (and with HttpClient's default timeout, as the floor).</summary>
+    /// <summary>The SDK on a plain HttpClient, without its pipeline (and with HttpClient's default timeout, as the floor).</summary>
     public static BatchClient SdkWithoutRetry(HttpMessageHandler primary, Uri baseAddress) =>
         new(SdkOptions(baseAddress), new HttpClient(primary));
 

@@ -65,7 +65,8 @@ public sealed class BatchSpecTests
         var spec = BatchSpec.Load(EmbeddedYaml().Replace("paths:\n", "paths:\n" + NewOperation + "\n"));
         var keys = new BatchFakeServerOptions();
         var errors = new FakeErrors(spec.Errors);
-        var handler = new FakeHandler(spec, new FakeAuthenticator(keys), new BatchFakeFaults(), new FakeOperations(new BatchFakeState(), errors));
+        var requests = new FakeRequestLog(10);
+        var handler = new FakeHandler(spec, new FakeAuthenticator(keys), new BatchFakeFaults(), new FakeOperations(new BatchFakeState(), errors), requests);
 
         var served = await handler.HandleAsync(Request(keys, "?color=red"), CancellationToken.None);
         var refused = await handler.HandleAsync(Request(keys, "?color=green"), CancellationToken.None);
@@ -74,7 +75,7 @@ public sealed class BatchSpecTests
         served.Body!.ToString(Newtonsoft.Json.Formatting.None).ShouldBe("""{"widgets":[{"name":"gear","since":"2024-01-24"}]}""");
         refused.Status.ShouldBe(400);
         refused.Body!["error_code"]!.ToString().ShouldBe("31");
-        handler.Requests[0].OperationId.ShouldBe("widgets_list");
+        requests.Snapshot()[0].OperationId.ShouldBe("widgets_list");
     }
 
     private static IncomingRequest Request(BatchFakeServerOptions keys, string query) => new(

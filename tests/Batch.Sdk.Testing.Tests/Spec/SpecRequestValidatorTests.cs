@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 
@@ -120,5 +122,61 @@ public sealed class SpecRequestValidatorTests : IDisposable
             """{"name":"Test Campaign","live":true,"deeplink":"app://home","messages":[{"language":"en","body":"Hi"}]}""");
 
         ((int)response.StatusCode).ShouldBe(201);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task A_JSON_body_sent_with_another_content_type_is_MALFORMED_JSON_BODY(string contentType)
+    {
+        var request = _scope.AppRequest(HttpMethod.Post, "campaigns/create", """{"name":"Test Campaign","live":true,"messages":[{"language":"en","body":"Hi"}]}""");
+        request.Content!.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+        var response = await _scope.Http.SendAsync(request);
+
+        ((int)response.StatusCode).ShouldBe(400);
+        JToken.DeepEquals(await FakeScope.ReadJsonAsync(response), JObject.Parse(
+            """{"code":32,"type":"MALFORMED_JSON_BODY","message":"The request body must be sent with Content-Type: application/json."}""")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_JSON_content_type_with_a_charset_is_accepted()
+    {
+        var request = _scope.AppRequest(HttpMethod.Post, "campaigns/create", """{"name":"Test Campaign","live":true,"messages":[{"language":"en","body":"Hi"}]}""");
+        request.Content!.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+        ((int)(await _scope.Http.SendAsync(request)).StatusCode).ShouldBe(201);
+    }
+
+    [Fact]
+    public async Task An_array_over_maxItems_is_refused_on_its_count_before_its_items_are_checked()
+    {
+        // 201 updates, none valid (no identifiers): the count is reported, not the first item's missing property.
+        var body = "[" + string.Join(",", Enumerable.Repeat("{}", 201)) + "]";
+
+        var response = await _scope.SendProjectAsync(HttpMethod.Post, "2.8/profiles/update", body);
+
+        ((int)response.StatusCode).ShouldBe(400);
+        JToken.DeepEquals(await FakeScope.ReadJsonAsync(response),
+            JObject.Parse("""{"error_code":"31","error_message":"Malformed parameter: body must have at most 200 items."}""")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_million_item_array_is_refused_on_its_count()
+    {
+        var body = "[" + string.Join(",", Enumerable.Repeat("{}", 1_000_000)) + "]";
+
+        var response = await _scope.SendProjectAsync(HttpMethod.Post, "2.8/profiles/mass-update", body);
+
+        (await FakeScope.ReadJsonAsync(response))["error_message"]!.ToString().ShouldBe("Malformed parameter: body must have at most 10000 items.");
+    }
+
+    [Fact]
+    public async Task A_nested_array_over_maxItems_names_its_path()
+    {
+        var response = await _scope.SendAppAsync(HttpMethod.Post, "campaigns/create",
+            """{"name":"Test Campaign","live":true,"labels":["a","b","c","d"],"messages":[{"language":"en"}]}""");
+
+        (await FakeScope.ReadJsonAsync(response))["message"]!.ToString().ShouldBe("Malformed parameter: labels must have at most 3 items.");
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using WireMock.RequestBuilders;
-using static Batch.Sdk.Tests.Pipeline.BatchRetryHandlerStatusTests;
+using static Batch.Sdk.Tests.Pipeline.BatchResilienceHandlerStatusTests;
 
 namespace Batch.Sdk.Tests.Errors;
 

@@ -13,6 +13,9 @@ internal sealed class CapturingLogger : ILogger
 
     public IReadOnlyList<Entry> Entries => _entries.ToArray();
 
+    /// <summary>The retry events only (event 1001 BatchRetry), without the per-attempt events.</summary>
+    public IReadOnlyList<Entry> Retries => _entries.Where(entry => entry.EventId.Id == 1001).ToArray();
+
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;

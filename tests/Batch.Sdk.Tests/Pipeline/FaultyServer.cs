@@ -13,15 +13,17 @@ using System.Threading.Tasks;
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>
-/// A raw HTTP/1.1 server on 127.0.0.1 for the faults WireMock cannot make: connections reset or closed without an
-/// answer, bodies cut short, answers that never come. Each connection carries one request, which is recorded as soon
-/// as it has been read, before the scripted behaviour runs; the last behaviour of the script repeats.
+/// A raw HTTP/1.1 server on 127.0.0.1 that writes exact bytes, for what a hostile or broken server does and WireMock
+/// cannot: connections reset or closed without an answer, bodies cut short, answers that never come, lying
+/// <c>Content-Length</c>, endless bodies, redirects, garbage. Each connection carries one request, which is recorded
+/// (line and headers) as soon as it has been read, before the scripted behaviour runs; the last behaviour repeats.
 /// </summary>
 internal sealed class FaultyServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _heads = new();
     private readonly Behaviour[] _script;
     private int _served;
 
@@ -38,6 +40,47 @@ internal sealed class FaultyServer : IDisposable
 
     /// <summary>The request lines received so far, such as <c>POST /1.1/KEY/campaigns/create</c>.</summary>
     public IReadOnlyList<string> Requests => _requests.ToArray();
+
+    /// <summary>The whole head (request line and headers) of each request received, as sent.</summary>
+    public IReadOnlyList<string> Heads => _heads.ToArray();
+
+    /// <summary>Writes exactly <paramref name="bytes"/> and closes.</summary>
+    public static Behaviour Raw(string bytes) => (_, stream, stop) => WriteAsync(stream, bytes, stop);
+
+    /// <summary>Answers <paramref name="status"/> with a <c>Location</c> and an empty body.</summary>
+    public static Behaviour Redirect(int status, Uri location) =>
+        Raw($"HTTP/1.1 {status} Redirect\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+    /// <summary>Answers with <paramref name="body"/> and extra headers.</summary>
+    public static Behaviour AnswerWithHeaders(int status, string body, string headers) =>
+        Raw($"HTTP/1.1 {status} Status\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n{headers}Connection: close\r\n\r\n{body}");
+
+    /// <summary>Announces <paramref name="announced"/> bytes, sends <paramref name="body"/>, then holds the connection open until stopped.</summary>
+    public static Behaviour LyingLength(int status, long announced, string body) => async (_, stream, stop) =>
+    {
+        await WriteAsync(stream, $"HTTP/1.1 {status} Status\r\nContent-Type: application/json\r\nContent-Length: {announced}\r\nConnection: close\r\n\r\n{body}", stop);
+        await Task.Delay(Timeout.Infinite, stop);
+    };
+
+    /// <summary>
+    /// Streams <paramref name="total"/> bytes of JSON-looking data, without <c>Content-Length</c> (the end is the
+    /// connection's close) or announced truthfully, until done or the client goes away.
+    /// </summary>
+    public static Behaviour StreamBody(int status, long total, bool announce) => async (_, stream, stop) =>
+    {
+        var length = announce ? $"Content-Length: {total}\r\n" : string.Empty;
+        await WriteAsync(stream, $"HTTP/1.1 {status} Status\r\nContent-Type: application/json\r\n{length}Connection: close\r\n\r\n", stop);
+        var chunk = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
+        chunk[0] = (byte)'[';
+        for (long sent = 0; sent < total; sent += chunk.Length)
+        {
+            await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, total - sent)), stop);
+            chunk[0] = (byte)' ';
+        }
+    };
+
+    /// <summary>Sends the head of an answer announcing a body, then nothing more, until stopped.</summary>
+    public static Behaviour StallAfterHeaders(int status) => LyingLength(status, 100, string.Empty);
 
     public static Behaviour Answer(int status, string body) => (_, stream, stop) => WriteAsync(stream, Head(status, body.Length) + body, stop);
 
@@ -89,7 +132,9 @@ internal sealed class FaultyServer : IDisposable
             try
             {
                 var stream = client.GetStream();
-                _requests.Enqueue(await ReadRequestLineAsync(stream, _stop.Token));
+                var head = await ReadRequestAsync(stream, _stop.Token);
+                _heads.Enqueue(head);
+                _requests.Enqueue(string.Join(" ", head.Split("\r\n")[0].Split(' ').Take(2)));
                 var index = Interlocked.Increment(ref _served) - 1;
                 await _script[Math.Min(index, _script.Length - 1)](client, stream, _stop.Token);
             }
@@ -100,8 +145,8 @@ internal sealed class FaultyServer : IDisposable
         }
     }
 
-    /// <summary>Reads the head and the Content-Length body of one request; returns its method and path.</summary>
-    private static async Task<string> ReadRequestLineAsync(Stream stream, CancellationToken stop)
+    /// <summary>Reads the head and the Content-Length body of one request; returns its head.</summary>
+    private static async Task<string> ReadRequestAsync(Stream stream, CancellationToken stop)
     {
         var received = new List<byte>();
         var buffer = new byte[4096];
@@ -118,8 +163,7 @@ internal sealed class FaultyServer : IDisposable
         while (received.Count < headEnd + 4 + length)
             received.AddRange(buffer.Take(await ReadSomeAsync(stream, buffer, stop)));
 
-        var requestLine = head[0].Split(' ');
-        return requestLine[0] + " " + requestLine[1];
+        return string.Join("\r\n", head);
     }
 
     private static async Task<int> ReadSomeAsync(Stream stream, byte[] buffer, CancellationToken stop)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>
-/// A <see cref="BatchClient"/> whose HttpClient runs <see cref="BatchRetryHandler"/> on a fake clock, with a capturing
+/// A <see cref="BatchClient"/> whose HttpClient runs the SDK pipeline (<see cref="BatchResilienceHandler"/> and the send guard) on a fake clock, with a capturing
 /// logger and an <see cref="AttemptRecorder"/>. Calls are driven by advancing the fake clock in small steps while no
 /// request is on the network, so back-off waits pass instantly and network time never counts against the policy;
 /// a request stalled for a second of real time (a slow answer) lets the clock run so that its timeout can fire.
@@ -20,23 +20,20 @@ internal sealed class RetryHarness : IDisposable
     private static readonly TimeSpan StallPatience = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
 
-    private readonly HttpClient _httpClient;
-
     public RetryHarness(LoopbackServer server, Action<BatchRetryOptions>? configure = null, Uri? baseAddress = null)
     {
         var options = new BatchRetryOptions
         {
             MaxJitter = TimeSpan.Zero,
             AttemptTimeout = TimeSpan.FromHours(1),
-            TotalTimeout = TimeSpan.FromDays(1),
+            TotalTimeout = TimeSpan.FromHours(23),
         };
         configure?.Invoke(options);
-        Recorder = new AttemptRecorder(Clock) { InnerHandler = new SocketsHttpHandler() };
-        var handler = new BatchRetryHandler(options, Clock, Logger) { InnerHandler = Recorder };
-        _httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        Recorder = new AttemptRecorder(Clock) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } };
         var clientOptions = server.Options();
         clientOptions.BaseAddress = baseAddress ?? clientOptions.BaseAddress;
-        Batch = new BatchClient(clientOptions, _httpClient);
+        clientOptions.Retry = options;
+        Batch = new BatchClient(clientOptions, Recorder, disposeTransport: true, Clock, Logger);
     }
 
     public FakeTimeProvider Clock { get; } = new();
@@ -47,7 +44,8 @@ internal sealed class RetryHarness : IDisposable
 
     public BatchClient Batch { get; }
 
-    public HttpClient HttpClient => _httpClient;
+    public HttpClient HttpClient => Batch.HttpClient;
+
 
     public async Task<T> RunAsync<T>(Func<BatchClient, Task<T>> call)
     {
@@ -77,5 +75,5 @@ internal sealed class RetryHarness : IDisposable
         }
     }
 
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose() => Batch.Dispose();
 }

@@ -43,6 +43,21 @@ public sealed class SecretRedactionTests : IDisposable
     }
 
     [Fact]
+    public async Task Response_headers_that_echo_a_key_are_redacted_on_the_exception()
+    {
+        var echo = $"X-Echo-Key: {LoopbackServer.RestApiKey}\r\nX-Echo-Path: /1.1/{OtherAppKey}/campaigns\r\nX-Echo-Project: {LoopbackServer.ProjectKey}\r\n";
+        using var server = new Pipeline.FaultyServer(Pipeline.FaultyServer.AnswerWithHeaders(400, """{"code":31,"type":"MALFORMED_PARAMETER","message":"no"}""", echo));
+        using var batch = new BatchClient(LoopbackServer.OptionsFor(server.BaseAddress));
+
+        var exception = await Should.ThrowAsync<BatchApiException>(() => batch.ForApp(OtherAppKey).PushCampaigns.GetAsync("token"));
+
+        foreach (var header in exception.Headers)
+            AssertNoSecret(string.Join(",", header.Value));
+        exception.Headers["X-Echo-Key"].ShouldBe(["***"]);
+        exception.Headers["X-Echo-Path"].ShouldBe(["/1.1/***/campaigns"]);
+    }
+
+    [Fact]
     public void Options_describe_themselves_without_their_keys()
     {
         var options = _server.Options();

@@ -8,7 +8,7 @@ using Batch.Sdk.Pipeline;
 
 namespace Batch.Sdk.Tests.Pipeline;
 
-public class BatchBufferedContentTests
+public class BatchResponseBufferTests
 {
     [Fact]
     public async Task ReadWhole_keeps_every_byte_and_header_of_a_body_without_length_larger_than_the_first_buffer()
@@ -17,7 +17,7 @@ public class BatchBufferedContentTests
         var original = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
         original.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
 
-        using var buffered = await BatchBufferedContent.ReadWholeAsync(original, CancellationToken.None);
+        using var buffered = await BatchResponseBuffer.ReadAsync(original, 1024 * 1024, truncate: false, CancellationToken.None);
 
         (await buffered.ReadAsStringAsync()).ShouldBe(body);
         buffered.Headers.ContentType!.MediaType.ShouldBe("application/json");
@@ -27,7 +27,7 @@ public class BatchBufferedContentTests
     [Fact]
     public async Task A_disposed_buffered_body_can_no_longer_be_read()
     {
-        var buffered = await BatchBufferedContent.ReadWholeAsync(new StringContent("{}"), CancellationToken.None);
+        var buffered = await BatchResponseBuffer.ReadAsync(new StringContent("{}"), 1024, truncate: false, CancellationToken.None);
 
         buffered.Dispose();
 

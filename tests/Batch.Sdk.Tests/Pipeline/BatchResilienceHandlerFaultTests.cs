@@ -6,12 +6,12 @@ using System.Threading.Tasks;
 using Newtonsoft.Json;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using static Batch.Sdk.Tests.Pipeline.BatchRetryHandlerStatusTests;
+using static Batch.Sdk.Tests.Pipeline.BatchResilienceHandlerStatusTests;
 
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>Transport faults: refused connections, answers cut short or never sent, answers too slow, and broken JSON.</summary>
-public sealed class BatchRetryHandlerFaultTests : IDisposable
+public sealed class BatchResilienceHandlerFaultTests : IDisposable
 {
     private const string AppPath = "/1.1/" + LoopbackServer.AppApiKey;
     private const string CreatePath = AppPath + "/campaigns/create";
@@ -25,12 +25,14 @@ public sealed class BatchRetryHandlerFaultTests : IDisposable
     {
         using var harness = new RetryHarness(_server, options => options.MaxRetries = 2, baseAddress: ClosedPort());
 
-        var exception = await Should.ThrowAsync<HttpRequestException>(() =>
+        var exception = await Should.ThrowAsync<BatchTransportException>(() =>
             harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign())));
 
         harness.Recorder.Attempts.Length.ShouldBe(3);
-        exception.ShouldNotBeOfType<BatchOutcomeUnknownException>();
-        harness.Logger.Entries.ShouldAllBe(entry => (string)entry.Values["Status"]! == "connection failure");
+        exception.InnerException.ShouldBeOfType<HttpRequestException>();
+        exception.Attempts.ShouldBe(3);
+        exception.IsTimeout.ShouldBeFalse();
+        harness.Logger.Retries.ShouldAllBe(entry => (string)entry.Values["Status"]! == "connection failure");
     }
 
     public static TheoryData<string> LostAnswers => ["reset", "closed without answer", "truncated body"];
@@ -78,7 +80,7 @@ public sealed class BatchRetryHandlerFaultTests : IDisposable
 
         campaigns.ShouldBeEmpty();
         server.Requests.Count.ShouldBe(2);
-        harness.Logger.Entries.ShouldHaveSingleItem().Values["Status"].ShouldBe("timeout");
+        harness.Logger.Retries.ShouldHaveSingleItem().Values["Status"].ShouldBe("timeout");
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class BatchRetryHandlerFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task A_read_that_keeps_timing_out_fails_with_a_TimeoutException_after_its_retries()
+    public async Task A_read_that_keeps_timing_out_fails_with_a_BatchTransportException_after_its_retries()
     {
         using var server = new FaultyServer(FaultyServer.NoAnswer());
         using var harness = new RetryHarness(_server, options =>
@@ -105,8 +107,11 @@ public sealed class BatchRetryHandlerFaultTests : IDisposable
             options.AttemptTimeout = TimeSpan.FromSeconds(5);
         }, server.BaseAddress);
 
-        await Should.ThrowAsync<TimeoutException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
+        var exception = await Should.ThrowAsync<BatchTransportException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
 
+        exception.IsTimeout.ShouldBeTrue();
+        exception.InnerException.ShouldBeOfType<TimeoutException>();
+        exception.Attempts.ShouldBe(2);
         server.Requests.Count.ShouldBe(2);
     }
 
@@ -121,10 +126,69 @@ public sealed class BatchRetryHandlerFaultTests : IDisposable
         }, server.BaseAddress);
         var start = harness.Clock.GetUtcNow();
 
-        await Should.ThrowAsync<TimeoutException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
+        (await Should.ThrowAsync<BatchTransportException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()))).IsTimeout.ShouldBeTrue();
 
         (harness.Clock.GetUtcNow() - start).ShouldBeLessThan(TimeSpan.FromMinutes(1));
         server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_retries_off_a_read_whose_server_stalls_after_the_headers_ends_at_the_total_timeout()
+    {
+        using var server = new FaultyServer(FaultyServer.StallAfterHeaders(200));
+        using var harness = new RetryHarness(_server, StallOptions, server.BaseAddress);
+        var start = harness.Clock.GetUtcNow();
+
+        var exception = await Should.ThrowAsync<BatchTransportException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
+
+        exception.IsTimeout.ShouldBeTrue();
+        (harness.Clock.GetUtcNow() - start).ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_retries_off_a_create_whose_server_stalls_after_the_headers_ends_at_the_total_timeout_as_an_unknown_outcome()
+    {
+        using var server = new FaultyServer(FaultyServer.StallAfterHeaders(201));
+        using var harness = new RetryHarness(_server, StallOptions, server.BaseAddress);
+        var start = harness.Clock.GetUtcNow();
+
+        var exception = await Should.ThrowAsync<BatchOutcomeUnknownException>(() => harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign())));
+
+        exception.InnerException.ShouldBeOfType<TimeoutException>();
+        (harness.Clock.GetUtcNow() - start).ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_garbage_status_line_fails_a_read_with_a_BatchTransportException_after_its_retries()
+    {
+        using var server = new FaultyServer(FaultyServer.Raw("SSH-2.0-OpenSSH_9.6\r\n\r\n"));
+        using var harness = new RetryHarness(_server, options => options.MaxRetries = 2, server.BaseAddress);
+
+        var exception = await Should.ThrowAsync<BatchTransportException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
+
+        exception.Attempts.ShouldBe(3);
+        exception.InnerException.ShouldBeAssignableTo<HttpRequestException>();
+        server.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_garbage_status_line_after_a_create_is_an_unknown_outcome_and_is_not_resent()
+    {
+        using var server = new FaultyServer(FaultyServer.Raw("HTTP/1.1 abc\r\n\r\n"));
+        using var harness = new RetryHarness(_server, baseAddress: server.BaseAddress);
+
+        await Should.ThrowAsync<BatchOutcomeUnknownException>(() => harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign())));
+
+        server.Requests.Count.ShouldBe(1);
+    }
+
+    private static void StallOptions(BatchRetryOptions options)
+    {
+        options.Enabled = false;
+        options.AttemptTimeout = TimeSpan.FromSeconds(30);
+        options.TotalTimeout = TimeSpan.FromSeconds(5);
     }
 
     [Theory]

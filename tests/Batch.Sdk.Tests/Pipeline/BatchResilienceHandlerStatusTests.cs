@@ -8,7 +8,7 @@ using WireMock.ResponseBuilders;
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>How the retry handler answers each HTTP status Batch may send: 429, 503, 500/502/504, for reads, idempotent writes and creates.</summary>
-public sealed class BatchRetryHandlerStatusTests : IDisposable
+public sealed class BatchResilienceHandlerStatusTests : IDisposable
 {
     private const string AppPath = "/1.1/" + LoopbackServer.AppApiKey;
     private const string CreatePath = AppPath + "/campaigns/create";
@@ -90,7 +90,7 @@ public sealed class BatchRetryHandlerStatusTests : IDisposable
         waits[0].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
         waits[1].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2));
         waits[2].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(4));
-        harness.Logger.Entries.Select(entry => (TimeSpan)entry.Values["Delay"]!).ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)]);
+        harness.Logger.Retries.Select(entry => (TimeSpan)entry.Values["Delay"]!).ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)]);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class BatchRetryHandlerStatusTests : IDisposable
 
         await Should.ThrowAsync<BatchApiException>(() => harness.RunAsync(batch => batch.PushCampaigns.ListAsync()));
 
-        harness.Logger.Entries.Select(entry => (TimeSpan)entry.Values["Delay"]!).ShouldBe([TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(6)]);
+        harness.Logger.Retries.Select(entry => (TimeSpan)entry.Values["Delay"]!).ShouldBe([TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(6)]);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class BatchRetryHandlerStatusTests : IDisposable
 
         var attempts = harness.Recorder.Attempts;
         (attempts[1].SentAt - attempts[0].AnsweredAt!.Value).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(12));
-        harness.Logger.Entries.Single().Values["Delay"].ShouldBe(TimeSpan.FromSeconds(12));
+        harness.Logger.Retries.Single().Values["Delay"].ShouldBe(TimeSpan.FromSeconds(12));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class BatchRetryHandlerStatusTests : IDisposable
 
         await harness.RunAsync(batch => batch.PushCampaigns.ListAsync());
 
-        harness.Logger.Entries.Single().Values["Delay"].ShouldBe(TimeSpan.FromSeconds(5));
+        harness.Logger.Retries.Single().Values["Delay"].ShouldBe(TimeSpan.FromSeconds(5));
         var attempts = harness.Recorder.Attempts;
         (attempts[1].SentAt - attempts[0].AnsweredAt!.Value).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(5));
     }

@@ -1,14 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Batch.Sdk.Pipeline;
 using WireMock.RequestBuilders;
-using static Batch.Sdk.Tests.Pipeline.BatchRetryHandlerStatusTests;
+using static Batch.Sdk.Tests.Pipeline.BatchResilienceHandlerStatusTests;
 
 namespace Batch.Sdk.Tests.Pipeline;
 
-/// <summary>The pipeline <c>new BatchClient(options)</c> builds, with and without the built-in retry policy.</summary>
-public sealed class BatchHttpClientFactoryTests : IDisposable
+/// <summary>The pipeline <c>new BatchClient(options)</c> builds, with and without retries.</summary>
+public sealed class BatchHttpPipelineTests : IDisposable
 {
     private const string ListPath = "/1.1/" + LoopbackServer.AppApiKey + "/campaigns/list";
 
@@ -45,21 +44,12 @@ public sealed class BatchHttpClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_retry_handler_TotalTimeout_becomes_the_HttpClient_timeout()
+    public void An_owned_pipeline_has_no_HttpClient_timeout_because_the_pipeline_bounds_each_call_itself()
     {
-        var options = _server.Options(withRetries: false);
-        options.Retry.TotalTimeout = TimeSpan.FromSeconds(42);
+        using var withRetries = new BatchClient(_server.Options(withRetries: true));
+        using var withoutRetries = new BatchClient(_server.Options(withRetries: false));
 
-        using var httpClient = BatchHttpClientFactory.Create(options);
-
-        httpClient.Timeout.ShouldBe(TimeSpan.FromSeconds(42));
-    }
-
-    [Fact]
-    public void With_the_retry_handler_the_HttpClient_has_no_timeout_of_its_own()
-    {
-        using var httpClient = BatchHttpClientFactory.Create(_server.Options(withRetries: true));
-
-        httpClient.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
+        withRetries.HttpClient.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
+        withoutRetries.HttpClient.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
     }
 }

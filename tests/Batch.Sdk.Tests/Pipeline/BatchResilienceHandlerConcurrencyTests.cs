@@ -12,7 +12,7 @@ using WireMock.Util;
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>Many calls at once through one handler, with refusals and server errors injected into their first answers.</summary>
-public sealed class BatchRetryHandlerConcurrencyTests : IDisposable
+public sealed class BatchResilienceHandlerConcurrencyTests : IDisposable
 {
     private const int Calls = 200;
 

@@ -9,12 +9,12 @@ using System.Threading.Tasks;
 using Batch.Sdk.Pipeline;
 using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
-using static Batch.Sdk.Tests.Pipeline.BatchRetryHandlerStatusTests;
+using static Batch.Sdk.Tests.Pipeline.BatchResilienceHandlerStatusTests;
 
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>Cancellation, logging, content replay and requests the SDK did not build.</summary>
-public sealed class BatchRetryHandlerBehaviourTests : IDisposable
+public sealed class BatchResilienceHandlerBehaviourTests : IDisposable
 {
     private const string CreatePath = "/1.1/" + LoopbackServer.AppApiKey + "/campaigns/create";
 
@@ -31,7 +31,7 @@ public sealed class BatchRetryHandlerBehaviourTests : IDisposable
 
         // The fake clock is never advanced: only cancellation can end the 5-second wait.
         var call = harness.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign(), cancellation.Token);
-        await WaitUntil(() => harness.Logger.Entries.Count == 1);
+        await WaitUntil(() => harness.Logger.Retries.Count == 1);
         cancellation.Cancel();
 
         await Should.ThrowAsync<OperationCanceledException>(() => call);
@@ -51,7 +51,7 @@ public sealed class BatchRetryHandlerBehaviourTests : IDisposable
 
         await Should.ThrowAsync<OperationCanceledException>(() => call);
         server.Requests.Count.ShouldBe(1);
-        harness.Logger.Entries.ShouldBeEmpty();
+        harness.Logger.Retries.ShouldBeEmpty();
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class BatchRetryHandlerBehaviourTests : IDisposable
 
         await harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign()));
 
-        var entries = harness.Logger.Entries;
+        var entries = harness.Logger.Retries;
         entries.Count.ShouldBe(2);
         entries.ShouldAllBe(entry => entry.EventId.Name == "BatchRetry" && entry.Level == LogLevel.Warning);
         entries.Select(entry => entry.Values["Operation"]).ShouldAllBe(operation => (string)operation! == "pushCampaigns_create");
@@ -82,7 +82,7 @@ public sealed class BatchRetryHandlerBehaviourTests : IDisposable
 
         await harness.RunAsync(batch => batch.PushCampaigns.CreateAsync(Samples.PushCampaign()));
 
-        harness.Logger.Entries.Select(entry => (TimeSpan)entry.Values["Delay"]!)
+        harness.Logger.Retries.Select(entry => (TimeSpan)entry.Values["Delay"]!)
             .ShouldAllBe(delay => delay >= TimeSpan.FromSeconds(5) && delay <= TimeSpan.FromSeconds(7));
     }
 
@@ -125,9 +125,9 @@ public sealed class BatchRetryHandlerBehaviourTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_options_are_refused_when_the_handler_is_created()
+    public void Invalid_options_are_refused_when_the_retry_strategy_is_created()
     {
-        var exception = Should.Throw<ArgumentException>(() => new BatchRetryHandler(new BatchRetryOptions { RateLimitDelay = TimeSpan.FromSeconds(1) }));
+        var exception = Should.Throw<ArgumentException>(() => BatchResilience.CreateRetryStrategy(new BatchRetryOptions { RateLimitDelay = TimeSpan.FromSeconds(1) }));
 
         exception.Message.ShouldContain("RateLimitDelay must be at least 5 seconds");
     }
