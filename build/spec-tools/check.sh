@@ -3,7 +3,7 @@
 #
 #   bash build/spec-tools/check.sh          (from any directory; needs node 20.19+/22.12+ and npm)
 #
-# Steps: npm ci, Redocly lint, Spectral lint (warnings fail), rule fixtures, openapi-typescript + tsc,
+# Steps: npm ci, Redocly lint, Spectral lint (warnings fail), descriptions, rule fixtures, openapi-typescript + tsc,
 # Prism mock smoke test, README endpoint table up to date. Prints one PASS/FAIL line per step (with the step's output on failure) and exits
 # non-zero if any step failed. Step logs are kept in build/spec-tools/out/.
 # Environment: SPEC_FILE overrides the spec path (default: <repo>/spec/openapi.yaml);
@@ -11,45 +11,14 @@
 set -euo pipefail
 
 TOOLS_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
-REPO_DIR="$(cd -- "$TOOLS_DIR/../.." && pwd -P)"
-SPEC_DIR="$REPO_DIR/spec"
-SPEC_FILE="${SPEC_FILE:-$SPEC_DIR/openapi.yaml}"
 OUT_DIR="$TOOLS_DIR/out"
+# shellcheck source=steps.sh
+source "$TOOLS_DIR/steps.sh"
 BIN="$TOOLS_DIR/node_modules/.bin"
 
 # No telemetry, update checks or banners that phone home: only the npm registry and 127.0.0.1 are used.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 export SCARF_ANALYTICS=false DO_NOT_TRACK=1 NO_UPDATE_NOTIFIER=1 npm_config_update_notifier=false
-
-mkdir -p "$OUT_DIR"
-passed=0
-failed=0
-
-# run_step NAME COMMAND... : run COMMAND with output to out/NAME.log; print PASS/FAIL with the duration.
-run_step() {
-  local name="$1"; shift
-  local log="$OUT_DIR/$name.log"
-  local start end rc
-  start=$(date +%s%N)
-  # Step functions chain their commands with explicit `|| return`: `set -e` is not reliable inside them,
-  # because bash ignores it in functions that are called as part of a `||` list.
-  set +e
-  ( "$@" ) >"$log" 2>&1
-  rc=$?
-  set -e
-  end=$(date +%s%N)
-  local secs
-  secs=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.1f", ns / 1e9 }')
-  if [ "$rc" -eq 0 ]; then
-    passed=$((passed + 1))
-    printf 'PASS  %-22s (%ss)\n' "$name" "$secs"
-  else
-    failed=$((failed + 1))
-    printf 'FAIL  %-22s (%ss, exit %s) -- output follows (also in %s)\n' "$name" "$secs" "$rc" "${log#"$REPO_DIR"/}"
-    awk '{ print "      | " $0 }' "$log"
-  fi
-  return "$rc"
-}
 
 require_spec() {
   if [ ! -f "$SPEC_FILE" ]; then
@@ -100,6 +69,11 @@ step_spectral() {
   "$BIN/spectral" lint "$SPEC_FILE" --ruleset "$SPEC_DIR/.spectral.yaml" --fail-severity=warn --format stylish
 }
 
+step_descriptions() {
+  require_spec || return
+  node "$TOOLS_DIR/descriptions.mjs" "$SPEC_FILE"
+}
+
 step_rule_fixtures() {
   cd "$TOOLS_DIR" || return
   node "$TOOLS_DIR/test-fixtures/run.mjs"
@@ -132,6 +106,7 @@ if ! run_step npm-ci step_npm_ci; then
 fi
 run_step redocly-lint step_redocly || true
 run_step spectral-lint step_spectral || true
+run_step descriptions step_descriptions || true
 run_step rule-fixtures step_rule_fixtures || true
 run_step typescript-reuse step_typescript || true
 run_step prism-smoke step_prism || true

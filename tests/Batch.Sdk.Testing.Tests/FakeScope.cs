@@ -16,7 +16,8 @@ public sealed class FakeScope : IDisposable
         var options = Fake.Options;
         options.Retry.Enabled = false;
         Batch = new BatchClient(options);
-        Http = new HttpClient { BaseAddress = Fake.Url };
+        // Redirects are answers to check (the export download's 307), not to follow.
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Fake.Url };
     }
 
     public BatchFakeServer Fake { get; }

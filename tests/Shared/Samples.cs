@@ -53,5 +53,5 @@ internal static class Samples
         ],
     };
 
-    public static Dictionary<string, object> Recurrence() => new() { ["frequency"] = "WEEKLY" };
+    public static MepRecurrence Recurrence() => new() { AdditionalProperties = { ["frequency"] = "WEEKLY" } };
 }

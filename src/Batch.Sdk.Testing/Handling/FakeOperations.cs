@@ -63,7 +63,7 @@ internal sealed class FakeOperations
     }
 
     private static FakeResponse Example(OperationCall call) =>
-        new(call.Operation.SuccessStatus, call.Operation.SuccessExample?.DeepClone());
+        new(call.Operation.SuccessStatus, call.Operation.SuccessExample?.DeepClone(), call.Operation.SuccessHeaders);
 
     /// <summary>The success example with one property set to the new token or id.</summary>
     private static FakeResponse Answer(OperationCall call, string property, string value)

@@ -152,6 +152,14 @@ internal sealed class BatchSpec
                 ? SpecJsonPointer.Resolve(raw, first.Value)?["value"]
                 : null;
 
+        /// <summary>The documented headers of a response that carry an example, such as a redirect's Location.</summary>
+        private static IReadOnlyDictionary<string, string> HeaderExamples(JObject raw, JToken? response) =>
+            (SpecJsonPointer.Resolve(raw, response)?["headers"] as JObject)?.Properties()
+                .Select(header => (header.Name, Example: SpecJsonPointer.Resolve(raw, header.Value)?["example"]))
+                .Where(header => header.Example is JValue)
+                .ToDictionary(header => header.Name, header => header.Example!.ToString(), StringComparer.OrdinalIgnoreCase)
+            ?? new Dictionary<string, string>();
+
         public SpecOperation Build(JObject raw, SpecSchemaConverter schemas)
         {
             var parameters = Parameters.Select(parameter => new SpecParameter(
@@ -160,7 +168,10 @@ internal sealed class BatchSpec
                 parameter.Required,
                 schemas.Compile(Serialize(parameter.Schema.SerializeAsV3)),
                 RawParameterExample(raw, parameter))).ToArray();
+            // A redirect the spec documents as the result (x-batch-redirect, such as the export download's 307)
+            // stands for the success of an operation without a 2xx.
             var success = Operation.Responses.Keys.FirstOrDefault(IsSuccess)
+                ?? (string?)RawOperation(raw)?["x-batch-redirect"]?["status"]
                 ?? throw new InvalidOperationException($"{Id} declares no success response.");
             return new SpecOperation(
                 Id,
@@ -171,7 +182,8 @@ internal sealed class BatchSpec
                 Operation.RequestBody?.Required ?? false,
                 FirstExample(raw, RawOperation(raw)?["requestBody"]),
                 int.Parse(success, CultureInfo.InvariantCulture),
-                FirstExample(raw, RawResponse(raw, success)));
+                FirstExample(raw, RawResponse(raw, success)),
+                HeaderExamples(raw, RawResponse(raw, success)));
         }
     }
 }

@@ -16,7 +16,8 @@ internal sealed class SpecOperation
         bool bodyRequired,
         JToken? requestExample,
         int successStatus,
-        JToken? successExample)
+        JToken? successExample,
+        IReadOnlyDictionary<string, string> successHeaders)
     {
         Id = id;
         Method = method;
@@ -28,6 +29,7 @@ internal sealed class SpecOperation
         RequestExample = requestExample;
         SuccessStatus = successStatus;
         SuccessExample = successExample;
+        SuccessHeaders = successHeaders;
     }
 
     /// <summary>The spec's operationId, such as <c>pushCampaigns_create</c>.</summary>
@@ -51,11 +53,14 @@ internal sealed class SpecOperation
     /// <summary>The first example of the request body, or null.</summary>
     public JToken? RequestExample { get; }
 
-    /// <summary>The first success status the spec declares for the operation.</summary>
+    /// <summary>The first success status the spec declares for the operation, or the redirect it documents as its result.</summary>
     public int SuccessStatus { get; }
 
     /// <summary>The first example of that response, or null when it has no body.</summary>
     public JToken? SuccessExample { get; }
+
+    /// <summary>The documented examples of that response's headers (a redirect's <c>Location</c>).</summary>
+    public IReadOnlyDictionary<string, string> SuccessHeaders { get; }
 
     public override string ToString() => Id;
 }

@@ -161,7 +161,10 @@ internal sealed class SpecSchemaConverter
             foreach (var property in (flat["properties"] as JObject ?? new JObject()).Properties())
                 properties[property.Name] = property.Value.DeepClone();
             required.UnionWith((flat["required"] as JArray ?? new JArray()).Values<string>().OfType<string>());
-            foreach (var keyword in flat.Properties().Where(keyword => keyword.Name is not ("properties" or "required" or "discriminator") && merged[keyword.Name] is null))
+            // A discriminated base may be open (the spec's CampaignMessage, for generators that type a list by its
+            // base): its subtypes stay closed unless they are open themselves.
+            foreach (var keyword in flat.Properties().Where(keyword => keyword.Name is not ("properties" or "required" or "discriminator") && merged[keyword.Name] is null
+                         && !(keyword.Name == "additionalProperties" && flat["discriminator"] is not null)))
                 merged[keyword.Name] = keyword.Value.DeepClone();
         }
 

@@ -12,7 +12,7 @@ namespace Batch.Sdk;
 /// request: credentials and the full URL are added before sending, and any non-success answer becomes a
 /// <see cref="BatchApiException"/> before the generated code reads it.
 /// </summary>
-public abstract class BatchClientBase
+internal abstract class BatchClientBase
 {
     private readonly BatchCredentials _credentials;
 
@@ -44,13 +44,16 @@ public abstract class BatchClientBase
     protected Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    /// <summary>Throws a <see cref="BatchApiException"/> for any non-success status, with the body's secrets redacted.</summary>
+    /// <summary>
+    /// Throws a <see cref="BatchApiException"/> for any non-success status, with the body's secrets redacted, except
+    /// the redirect the operation documents as its result (<see cref="BatchRedirect"/>).
+    /// </summary>
     /// <param name="client">The HTTP client that sent the request.</param>
     /// <param name="response">The response, whose body has not been read yet.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the response is a success.</returns>
+    /// <returns>A task that completes when the response is a success or the documented redirect.</returns>
     protected Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken) =>
-        response.IsSuccessStatusCode
+        response.IsSuccessStatusCode || BatchRedirect.IsExpected(response)
             ? Task.CompletedTask
             : BatchErrorResponse.ThrowAsync(response, _credentials.Redactor, cancellationToken);
 }

@@ -19,7 +19,7 @@ internal static class BatchErrorResponse
     {
         var request = response.RequestMessage;
         // The pipeline has already cut error bodies short; a client on a caller's own HttpClient has not.
-        redactor.RedactHeaders(response, BatchRedactor.AppKeyOf(request?.RequestUri));
+        redactor.RedactHeaders(response, request?.RequestUri);
         var body = response.Content is null ? string.Empty : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var path = request is null ? null : redactor.DescribePath(request.RequestUri);

@@ -79,10 +79,10 @@ public sealed class BatchOperation
     /// <summary>The span of the call, while it runs and someone listens.</summary>
     internal System.Diagnostics.Activity? Span { get; set; }
 
-    /// <summary>Called by the generated clients just before sending; <paramref name="path"/> is the spec path without its leading slash.</summary>
-    internal static BatchOperation Attach(HttpRequestMessage request, string id, bool isIdempotent, string path)
+    /// <summary>Called by the generated clients just before sending; <paramref name="urlTemplate"/> is the spec path.</summary>
+    internal static BatchOperation Attach(HttpRequestMessage request, string id, bool isIdempotent, string urlTemplate)
     {
-        var operation = new BatchOperation(id, isIdempotent, "/" + path);
+        var operation = new BatchOperation(id, isIdempotent, urlTemplate);
         Attach(request, operation);
         return operation;
     }

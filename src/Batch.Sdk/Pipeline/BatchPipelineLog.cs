@@ -72,10 +72,14 @@ internal static partial class BatchPipelineLog
     }
 
     /// <summary>Logs the end of a call, and a warning when its outcome is unknown.</summary>
-    public static void Ended(ILogger logger, BatchOperation operation, HttpRequestMessage request, string outcome, string status, TimeSpan elapsed)
+    public static void Ended(ILogger logger, BatchOperation operation, HttpRequestMessage request, string outcome, HttpResponseMessage? response, Exception? failure, TimeSpan elapsed)
     {
         if (outcome == "outcome_unknown" && logger.IsEnabled(LogLevel.Warning))
+        {
+            var status = response is null ? BatchResilienceHandler.FailureText(failure) : BatchResilienceHandler.StatusText(response);
             Unknown(logger, operation.Id, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri), operation.Attempts, status);
+        }
+
         if (logger.IsEnabled(LogLevel.Debug))
             End(logger, operation.Id, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri), outcome, operation.Attempts, elapsed.TotalMilliseconds);
     }

@@ -70,7 +70,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         {
             ResilienceContextPool.Shared.Return(context);
             var ended = telemetry.End(operation, response, failure, _time);
-            BatchPipelineLog.Ended(_logger, operation, request, ended, response is null ? FailureText(failure) : StatusText(response), _time.GetElapsedTime(started));
+            BatchPipelineLog.Ended(_logger, operation, request, ended, response, failure, _time.GetElapsedTime(started));
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
             BatchPipelineLog.Attempted(_logger, request, StatusText(response), _time.GetElapsedTime(started));
             if ((int)response.StatusCode == 429)
                 BatchInstrumentation.RecordRateLimited(BatchOperation.Ensure(request));
-            _redactor.RedactHeaders(response, BatchRedactor.AppKeyOf(target));
+            _redactor.RedactHeaders(response, target);
             if (!BatchRedirects.IsSameTarget(request.RequestUri, target))
                 return Outcome.FromException<HttpResponseMessage>(BatchRedirects.Followed(response));
             if (response.Content is not null)
@@ -131,10 +131,10 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         return new BatchTransportException(operation.Id, request.Method.Method, path, operation.Attempts, observed);
     }
 
-    private static string StatusText(HttpResponseMessage response) =>
+    internal static string StatusText(HttpResponseMessage response) =>
         ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FailureText(Exception? failure) => failure switch
+    internal static string FailureText(Exception? failure) => failure switch
     {
         BatchOutcomeUnknownException unknown => unknown.InnerException is TimeoutException ? "timeout" : "connection lost",
         BatchTransportException transport => transport.IsTimeout ? "timeout" : "connection failure",

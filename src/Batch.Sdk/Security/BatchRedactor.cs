@@ -73,39 +73,59 @@ internal sealed class BatchRedactor
     /// The app key of a 1.x request URI (the segment after the version), so that a key given to <c>ForApp</c> is masked
     /// too; null for 2.x paths.
     /// </summary>
-    public static string? AppKeyOf(Uri? uri)
-    {
-        if (uri is not { IsAbsoluteUri: true })
-            return null;
-        var path = uri.AbsolutePath;
-        if (!Pipeline.BatchRoutes.IsAppApi(path, 1))
-            return null;
-        var start = path.IndexOf('/', 1) + 1;
-        var end = start <= 0 ? -1 : path.IndexOf('/', start);
-        return end > start ? Uri.UnescapeDataString(path.Substring(start, end - start)) : null;
-    }
+    public static string? AppKeyOf(Uri? uri) =>
+        AppKeySegment(uri) is (int start, int length) ? Uri.UnescapeDataString(uri!.OriginalString.Substring(start, length)) : null;
 
     /// <summary>
     /// Rewrites, in place, the response headers whose values contain a key (a server or proxy may echo one), so that
-    /// headers kept on exceptions carry no secret. Headers without a key are left untouched, and nothing is allocated for them.
+    /// headers kept on exceptions carry no secret. <paramref name="target"/> is the request URI, whose 1.x app key is
+    /// masked too. Nothing is allocated when no header holds a key.
     /// </summary>
-    public void RedactHeaders(HttpResponseMessage response, string? appApiKey)
+    public void RedactHeaders(HttpResponseMessage response, Uri? target)
     {
-        RedactHeaders(response.Headers, appApiKey);
+        var segment = AppKeySegment(target);
+        RedactHeaders(response.Headers, target, segment);
         if (response.Content is not null)
-            RedactHeaders(response.Content.Headers, appApiKey);
+            RedactHeaders(response.Content.Headers, target, segment);
     }
 
-    private void RedactHeaders(HttpHeaders headers, string? appApiKey)
+    /// <summary>Where the app key segment is in the URI's original string (as sent, escaped), without allocating.</summary>
+    private static (int Start, int Length)? AppKeySegment(Uri? uri)
+    {
+        if (uri is not { IsAbsoluteUri: true })
+            return null;
+        var text = uri.OriginalString;
+        var authority = text.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authority < 0 ? -1 : text.IndexOf('/', authority + 3);
+        if (pathStart < 0 || !Pipeline.BatchRoutes.IsAppApi(text, pathStart + 1))
+            return null;
+        var start = text.IndexOf('/', pathStart + 1) + 1;
+        var end = start <= 0 ? -1 : text.IndexOfAny(PathEnd, start);
+        return end > start ? (start, end - start) : null;
+    }
+
+    private static readonly char[] PathEnd = ['/', '?', '#'];
+
+    /// <summary>Whether <paramref name="value"/> contains the <paramref name="length"/> characters of <paramref name="text"/> at <paramref name="start"/>.</summary>
+    private static bool Contains(string value, string text, int start, int length) =>
+#if NET6_0_OR_GREATER
+        value.AsSpan().IndexOf(text.AsSpan(start, length), StringComparison.Ordinal) >= 0;
+#else
+        value.IndexOf(text.Substring(start, length), StringComparison.Ordinal) >= 0;
+#endif
+
+    private void RedactHeaders(HttpHeaders headers, Uri? target, (int Start, int Length)? segment)
     {
         List<KeyValuePair<string, string[]>>? redacted = null;
+        string? appApiKey = null;
 #if NET6_0_OR_GREATER
         foreach (var header in headers.NonValidated)
         {
             foreach (var value in header.Value)
             {
-                if (ContainsSecret(value, appApiKey))
+                if (ContainsSecret(value, target, segment))
                 {
+                    appApiKey ??= AppKeyOf(target);
                     (redacted ??= new()).Add(new(header.Key, header.Value.Select(v => Redact(v, appApiKey)).ToArray()));
                     break;
                 }
@@ -114,8 +134,11 @@ internal sealed class BatchRedactor
 #else
         foreach (var header in headers)
         {
-            if (header.Value.Any(value => ContainsSecret(value, appApiKey)))
+            if (header.Value.Any(value => ContainsSecret(value, target, segment)))
+            {
+                appApiKey ??= AppKeyOf(target);
                 (redacted ??= new()).Add(new(header.Key, header.Value.Select(v => Redact(v, appApiKey)).ToArray()));
+            }
         }
 #endif
         if (redacted is null)
@@ -127,9 +150,9 @@ internal sealed class BatchRedactor
         }
     }
 
-    private bool ContainsSecret(string value, string? appApiKey)
+    private bool ContainsSecret(string value, Uri? target, (int Start, int Length)? segment)
     {
-        if (!string.IsNullOrEmpty(appApiKey) && value.IndexOf(appApiKey, StringComparison.Ordinal) >= 0)
+        if (segment is (int start, int length) && Contains(value, target!.OriginalString, start, length))
             return true;
         foreach (var secret in _secrets)
         {

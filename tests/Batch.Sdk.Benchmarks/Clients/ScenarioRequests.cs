@@ -35,7 +35,7 @@ public static class ScenarioRequests
             State = CampaignState.Running,
             SendRate = 100000,
             When = new CampaignWhen { LocalTime = false, StartTime = "2024-01-24T10:22:00Z" },
-            Targeting = new CampaignTargeting { Languages = new List<string> { "fr" }, Regions = new List<string> { "FR" }, Query = Query() },
+            Targeting = new CampaignTargeting { Languages = new List<string> { "fr" }, Regions = new List<string> { "FR" }, Query = SdkQuery() },
             Messages = new List<CampaignMessage>
             {
                 new EmailMessage
@@ -74,4 +74,7 @@ public static class ScenarioRequests
     };
 
     private static Dictionary<string, Dictionary<string, string>> Query() => new() { ["firstname"] = new() { ["$eq"] = "Jane" } };
+
+    // The SDK types the targeting query as an open JSON object (spec: TargetingQuery); same JSON as Query().
+    private static Dictionary<string, object> SdkQuery() => new() { ["firstname"] = new Dictionary<string, string> { ["$eq"] = "Jane" } };
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -33,13 +34,15 @@ internal sealed class ContractServer : IDisposable
 
     public BatchClient Client { get; }
 
-    /// <summary>Forgets earlier requests and answers the next ones with <paramref name="status"/> and <paramref name="body"/>.</summary>
-    public void Respond(int status, string? mediaType, string? body)
+    /// <summary>Forgets earlier requests and answers the next ones with <paramref name="status"/>, <paramref name="headers"/> and <paramref name="body"/>.</summary>
+    public void Respond(int status, string? mediaType, string? body, IReadOnlyDictionary<string, string>? headers = null)
     {
         _server.Reset();
         var response = Response.Create().WithStatusCode(status);
         if (mediaType is not null)
             response = response.WithHeader("Content-Type", mediaType);
+        foreach (var header in headers ?? new Dictionary<string, string>())
+            response = response.WithHeader(header.Key, header.Value);
         _server.Given(Request.Create().UsingAnyMethod()).RespondWith(body is null ? response : response.WithBody(body));
     }
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -28,6 +29,15 @@ internal static class JsonComparison
         Compare(expected, actual, "$", differences);
         return differences;
     }
+
+    /// <summary>
+    /// <c>2025-12-06T15:01:31.290Z</c> and <c>2025-12-06T15:01:31.29Z</c> are the same RFC 3339 instant: a date-time
+    /// read into a DateTimeOffset is written back without the fraction's trailing zeros, which loses nothing.
+    /// </summary>
+    private static string WithoutTrailingFractionZeros(string text) =>
+        FractionZeros.Replace(text, match => match.Groups[1].Value.TrimEnd('0').TrimEnd('.'));
+
+    private static readonly Regex FractionZeros = new(@"(?<=T\d{2}:\d{2}:\d{2})(\.\d+)(?=(Z|[+-]\d{2}:\d{2})$)", RegexOptions.CultureInvariant);
 
     /// <summary>The paths of model objects whose <c>AdditionalProperties</c> caught JSON fields their schema does not declare.</summary>
     public static IReadOnlyList<string> UndeclaredFields(object? model)
@@ -59,6 +69,9 @@ internal static class JsonComparison
                 break;
             case (JValue { Type: JTokenType.Integer or JTokenType.Float } left, JValue { Type: JTokenType.Integer or JTokenType.Float } right)
                 when left.Value<decimal>() == right.Value<decimal>():
+                break;
+            case (JValue { Type: JTokenType.String } left, JValue { Type: JTokenType.String } right)
+                when WithoutTrailingFractionZeros((string)left!) == WithoutTrailingFractionZeros((string)right!):
                 break;
             default:
                 if (!JToken.DeepEquals(expected, actual))

@@ -36,7 +36,7 @@ internal static class ResponseContract
             return [unmapped.Message];
         }
 
-        server.Respond(response.StatusCode, content?.MediaType, example?.ToString(Formatting.None));
+        server.Respond(response.StatusCode, content?.MediaType, example?.ToString(Formatting.None), response.HeaderExamples);
         var problems = new List<string>();
         object? result = null;
         BatchApiException? error = null;
@@ -78,6 +78,8 @@ internal static class ResponseContract
         }
         else if (error is not null)
             problems.Add($"the documented success raised {nameof(BatchApiException)}: {error.Message}");
+        else if (response.IsRedirect)
+            problems.AddRange(RedirectProblems(response, result));
         else if (example is not null)
             problems.AddRange(RoundTripProblems(example, result));
         return problems;
@@ -90,6 +92,23 @@ internal static class ResponseContract
         var written = JsonComparison.Parse(BatchJson.Serialize(result));
         return JsonComparison.Differences(example, written).Select(difference => "round trip: " + difference)
             .Concat(JsonComparison.UndeclaredFields(result).Select(field => "model: " + field));
+    }
+
+    /// <summary>A documented redirect is the result: its Location reaches the caller, and the SDK did not follow it (one request).</summary>
+    private static IEnumerable<string> RedirectProblems(SpecResponse response, object? result)
+    {
+        if (result is not BatchRedirect redirect)
+        {
+            yield return $"the documented redirect {response.Status} returned {result?.GetType().Name ?? "null"}, not a {nameof(BatchRedirect)}";
+            yield break;
+        }
+
+        if (redirect.StatusCode != response.StatusCode)
+            yield return $"{nameof(BatchRedirect.StatusCode)} is {redirect.StatusCode}, documented {response.StatusCode}";
+        if (!response.HeaderExamples.TryGetValue("Location", out var location))
+            yield return "the documented redirect has no Location example";
+        else if (redirect.Location?.ToString() != new Uri(location).ToString())
+            yield return $"{nameof(BatchRedirect.Location)} is {redirect.Location}, documented {location}";
     }
 
     /// <summary>Error examples are named after the Batch error (<c>MALFORMED_PARAMETER</c>); the body carries its code.</summary>

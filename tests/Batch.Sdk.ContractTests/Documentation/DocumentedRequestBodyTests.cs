@@ -43,6 +43,22 @@ public sealed class DocumentedRequestBodyTests
                 },
             ],
         },
+        ["catalogs_update api_reference"] = new CatalogUpdateRequest
+        {
+            Name = "products",
+            Fields = [new CatalogFieldUpdate { Action = CatalogFieldAction.Add, Name = "price", Type = "string" }],
+        },
+        ["catalogs_update movies"] = new CatalogUpdateRequest
+        {
+            Name = "MOVIES",
+            Fields =
+            [
+                new CatalogFieldUpdate { Action = CatalogFieldAction.Add, Name = "director", Type = "string" },
+                new CatalogFieldUpdate { Action = CatalogFieldAction.Remove, Name = "duration" },
+            ],
+        },
+        ["catalogs_remove api_reference"] = new CatalogRemoveRequest { Name = "products" },
+        ["catalogs_remove movies"] = new CatalogRemoveRequest { Name = "MOVIES" },
         ["campaigns_update http_request"] = new CampaignUpdateRequest { Id = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q", Campaign = Samples.EmailCampaign(sendRate: 100000) },
         ["campaigns_update request_body"] = new CampaignUpdateRequest { Id = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q", Campaign = Samples.EmailCampaign(sendRate: null) },
     };

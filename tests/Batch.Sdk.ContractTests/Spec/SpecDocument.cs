@@ -84,7 +84,16 @@ internal sealed record SpecResponse(SpecOperation Operation, string Status, JObj
 
     public bool IsError => StatusCode >= 400;
 
+    public bool IsRedirect => StatusCode is >= 300 and < 400;
+
     public SpecContent? Content => SpecContent.From(Operation.Spec, Node);
+
+    /// <summary>The documented examples of the response's headers, such as a redirect's <c>Location</c>.</summary>
+    public IReadOnlyDictionary<string, string> HeaderExamples =>
+        (Node["headers"] as JObject ?? new JObject()).Properties()
+            .Select(header => (header.Name, Example: Operation.Spec.Resolve(header.Value)["example"]))
+            .Where(header => header.Example is JValue)
+            .ToDictionary(header => header.Name, header => header.Example!.ToString());
 }
 
 /// <summary>The first media type of a request body or response, with its schema and named examples (resolved).</summary>

@@ -38,7 +38,7 @@ public sealed class SpecRequestValidatorTests : IDisposable
     [Theory]
     [InlineData("""{"name":"ab","live":true,"messages":[{"language":"en","body":"Hi"}]}""", "name")]
     [InlineData("""{"name":"Test Campaign","live":"yes","messages":[{"language":"en","body":"Hi"}]}""", "live")]
-    [InlineData("""{"name":"Test Campaign","live":true,"push_time":"tomorrow","messages":[{"language":"en","body":"Hi"}]}""", "push_time")]
+    [InlineData("""{"name":"Test Campaign","live":true,"time_to_live":-1,"messages":[{"language":"en","body":"Hi"}]}""", "time_to_live")]
     [InlineData("""{"name":"Test Campaign","live":true,"labels":["a","b","c","d"],"messages":[{"language":"en","body":"Hi"}]}""", "labels")]
     [InlineData("""{"name":"Test Campaign","live":true,"priority":"urgent","messages":[{"language":"en","body":"Hi"}]}""", "priority")]
     public async Task A_value_of_the_wrong_type_or_outside_a_constraint_is_MALFORMED_PARAMETER_400_31(string body, string parameter)

@@ -30,9 +30,11 @@ public sealed class StatelessOperationTests : IDisposable
         StatelessIds().Order().ShouldBe(
         [
             "audiences_create", "audiences_get", "audiences_list", "audiences_remove", "audiences_replace", "audiences_update",
-            "catalogs_create", "catalogs_editItems", "catalogs_get", "customAudiences_replace", "customAudiences_update",
-            "exports_get", "exports_list", "orchestrations_getStats", "orchestrations_list", "profiles_export",
-            "profiles_massUpdate", "profiles_update", "pushCampaigns_getStats", "segments_list",
+            "catalogs_create", "catalogs_editItems", "catalogs_get", "catalogs_list", "catalogs_remove", "catalogs_update",
+            "customAudiences_create", "customAudiences_delete", "customAudiences_get", "customAudiences_list",
+            "customAudiences_replace", "customAudiences_update", "exports_download", "exports_get", "exports_list",
+            "orchestrations_getStats", "orchestrations_list", "profiles_export", "profiles_massUpdate", "profiles_update",
+            "pushCampaigns_getStats", "segments_list", "transactional_getStats",
         ]);
     }
 
@@ -45,6 +47,8 @@ public sealed class StatelessOperationTests : IDisposable
         var response = await _scope.Http.SendAsync(DocumentedRequest(operation));
 
         ((int)response.StatusCode).ShouldBe(operation.SuccessStatus);
+        foreach (var header in operation.SuccessHeaders)
+            response.Headers.GetValues(header.Key).ShouldBe([header.Value]);
         var body = await response.Content.ReadAsStringAsync();
         if (operation.SuccessExample is null)
             body.ShouldBeEmpty();

@@ -29,6 +29,18 @@ public sealed class PublicApiConventionTests
     }
 
     [Fact]
+    public void Generated_clients_are_internal_and_reached_through_their_public_interfaces()
+    {
+        var generatedClients = typeof(BatchClient).Assembly.GetTypes()
+            .Where(type => type.IsClass && type != typeof(BatchClient) && type.GetInterfaces().Any(i => i.IsPublic && i.Name == "I" + type.Name))
+            .ToArray();
+
+        generatedClients.Length.ShouldBeGreaterThan(10);
+        generatedClients.Where(type => type.IsPublic).ShouldBeEmpty();
+        PublicTypes.Where(type => type.IsClass && type.Name.EndsWith("Client", StringComparison.Ordinal)).ShouldBe([typeof(BatchClient)]);
+    }
+
+    [Fact]
     public void Every_generated_enum_has_Unknown_as_its_zero_value()
     {
         var enums = PublicTypes.Where(type => type.IsEnum && type.Namespace == "Batch.Sdk").ToArray();

@@ -63,15 +63,15 @@ public sealed class ForwardCompatibilityTests : IDisposable
     [Fact]
     public async Task RFC_3339_date_times_are_read_and_written_back_in_the_same_form()
     {
-        const string body = """{"orchestrations":[{"id":"o","created_date":"2024-01-20T09:00:00Z","start_time":"2024-01-24T12:22:00+02:00"}]}""";
+        const string body = """{"exports":[{"id":"e","request_date":"2024-01-20T09:00:00Z","start_date":"2024-01-24T12:22:00+02:00"}]}""";
         Respond(body);
         using var batch = _server.CreateClient();
 
-        var page = await batch.Orchestrations.ListAsync();
+        var page = await batch.Exports.ListAsync();
 
-        var orchestration = page.Orchestrations!.Single();
-        orchestration.CreatedDate.ShouldBe(new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.Zero));
-        orchestration.StartTime.ShouldBe(new DateTimeOffset(2024, 1, 24, 12, 22, 0, TimeSpan.FromHours(2)));
+        var export = page.Exports!.Single();
+        export.RequestDate.ShouldBe(new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        export.StartDate.ShouldBe(new DateTimeOffset(2024, 1, 24, 12, 22, 0, TimeSpan.FromHours(2)));
         JToken.DeepEquals(JToken.Parse(BatchJson.Serialize(page)), JToken.Parse(body)).ShouldBeTrue();
     }
 

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+
+namespace Batch.Sdk;
+
+/// <summary>
+/// A redirect that an operation documents as its result (the spec's <c>x-batch-redirect</c>), such as the 307 of the
+/// export file download. The SDK never follows it, so the Batch credentials never reach the host it names: fetch
+/// <see cref="Location"/> yourself, with an HttpClient that carries no Batch keys. Extends the response class NSwag
+/// generates (nswag.json <c>responseClass</c>), which carries the status and the headers.
+/// </summary>
+public partial class BatchRedirect
+{
+    private const string ExpectedStatusKey = "Batch.Sdk.ExpectedRedirect";
+
+#if NET5_0_OR_GREATER
+    private static readonly HttpRequestOptionsKey<int> ExpectedStatusOption = new(ExpectedStatusKey);
+#endif
+
+    /// <summary>
+    /// Where the resource can be fetched (the <c>Location</c> header); null only if the answer carried none. An export
+    /// file's link expires 20 minutes after the call: call the operation again for a new one.
+    /// </summary>
+    public Uri? Location =>
+        Headers.FirstOrDefault(header => string.Equals(header.Key, "Location", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } value
+        && Uri.TryCreate(value, UriKind.Absolute, out var location)
+            ? location
+            : null;
+
+    /// <summary>Called by the generated clients for the documented redirect: it is the result unless it names no location.</summary>
+    internal static BatchRedirect From(int status, IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
+        var redirect = new BatchRedirect(status, headers);
+        if (redirect.Location is null)
+            throw new BatchApiException($"Batch answered {status} without an absolute Location header.", status, null, headers, null);
+        return redirect;
+    }
+
+    /// <summary>Called by the generated clients before sending: <paramref name="status"/> is the operation's documented result.</summary>
+    internal static void Expect(HttpRequestMessage request, int status)
+    {
+#if NET5_0_OR_GREATER
+        request.Options.Set(ExpectedStatusOption, status);
+#else
+        request.Properties[ExpectedStatusKey] = status;
+#endif
+    }
+
+    /// <summary>Whether <paramref name="response"/> is the redirect its operation documents as the result.</summary>
+    internal static bool IsExpected(HttpResponseMessage response)
+    {
+        if (response.RequestMessage is not { } request)
+            return false;
+#if NET5_0_OR_GREATER
+        return request.Options.TryGetValue(ExpectedStatusOption, out var status) && status == (int)response.StatusCode;
+#else
+        return request.Properties.TryGetValue(ExpectedStatusKey, out var status) && status is int expected && expected == (int)response.StatusCode;
+#endif
+    }
+}
