@@ -34,8 +34,8 @@ public static class BatchJson
 #endif
 
     // Native AOT: Newtonsoft.Json cannot be trusted without code generated at run time (an AOT app was seen sending a
-    // push create without its fields), so the SDK refuses before any request body is written or answer read. The package's build warning
-    // BATCHSDK001 (buildTransitive/Batch.Sdk.targets) says so at build time.
+    // push create without its fields), so the SDK refuses before any request body is written or answer read. The
+    // package's build warning BATCHSDK001 (buildTransitive/Batch.Sdk.targets) says so at build time.
     internal static void EnsureDynamicCode(bool supported)
     {
         if (!supported)
