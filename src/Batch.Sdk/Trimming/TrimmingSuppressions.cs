@@ -8,18 +8,21 @@ using System.Diagnostics.CodeAnalysis;
 // (build/smoke/trimmed-smoke.sh) proves the requests keep their fields and the responses theirs. Native AOT is a
 // different matter (Newtonsoft.Json needs code generated at run time): buildTransitive/Batch.Sdk.targets warns at build
 // time and BatchJson refuses to run without dynamic code.
-[module: UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
-    Scope = "module",
-    Justification = "Newtonsoft.Json and DataAnnotations reflect over this assembly's models only; ILLink.Descriptors.xml keeps all of them.")]
-[module: UnconditionalSuppressMessage("Trimming", "IL2070:UnrecognizedReflectionPattern",
-    Scope = "module",
-    Justification = "Reflection over this assembly's models only; ILLink.Descriptors.xml keeps all of them.")]
-[module: UnconditionalSuppressMessage("Trimming", "IL2075:UnrecognizedReflectionPattern",
-    Scope = "module",
-    Justification = "Reflection over this assembly's enums and models only; ILLink.Descriptors.xml keeps all of them.")]
-[module: UnconditionalSuppressMessage("Trimming", "IL2109:RequiresUnreferencedCodeOnBaseClass",
-    Scope = "module",
-    Justification = "The contract resolver and enum converter derive from Newtonsoft.Json's and serve this assembly's models only; ILLink.Descriptors.xml keeps all of them.")]
+// IL2026: Newtonsoft.Json and DataAnnotations members marked RequiresUnreferencedCode; IL2070/IL2075: reflection over
+// the models and enums; IL2109: the contract resolver and enum converter derive from Newtonsoft.Json's.
+[module: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "module", Justification = Batch.Sdk.Trimming.TrimmingReasons.DescriptorKeepsModels)]
+[module: UnconditionalSuppressMessage("Trimming", "IL2070", Scope = "module", Justification = Batch.Sdk.Trimming.TrimmingReasons.DescriptorKeepsModels)]
+[module: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "module", Justification = Batch.Sdk.Trimming.TrimmingReasons.DescriptorKeepsModels)]
+[module: UnconditionalSuppressMessage("Trimming", "IL2109", Scope = "module", Justification = Batch.Sdk.Trimming.TrimmingReasons.DescriptorKeepsModels)]
+
+namespace Batch.Sdk.Trimming
+{
+    internal static class TrimmingReasons
+    {
+        public const string DescriptorKeepsModels =
+            "The reflection is over this assembly's own models, converters and enums, and ILLink.Descriptors.xml keeps all of them.";
+    }
+}
 
 #if !NET5_0_OR_GREATER
 namespace System.Diagnostics.CodeAnalysis
