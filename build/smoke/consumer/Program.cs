@@ -1,24 +1,11 @@
-// Consumer smoke test: the packed Batch.Sdk, restored from a local folder feed, creates a push campaign against a
-// WireMock server on loopback and reads the typed error of a failing call. Exit code 0 means the package works.
+// Consumer smoke test: the packed Batch.Sdk and Batch.Sdk.Testing, restored from a local folder feed, the way a
+// customer's test uses them: the fake Batch server on loopback, a push campaign created and read back, the request
+// checked on the fake's side, and the typed error of a failing call. Exit code 0 means the packages work.
 using Batch.Sdk;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
+using Batch.Sdk.Testing;
 
-using var server = WireMockServer.Start();
-server.Given(Request.Create().WithPath("/1.1/APP_KEY/campaigns/create").UsingPost().WithHeader("X-Authorization", "REST_KEY"))
-    .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
-        .WithBody("""{"campaign_token":"e0a7e9ce4ae1e5f0d4bdbb1e4ab0e4b4"}"""));
-server.Given(Request.Create().WithPath("/1.1/APP_KEY/campaigns/delete/missing").UsingPost())
-    .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json")
-        .WithBody("""{"code":20,"type":"ROUTE_NOT_FOUND","message":"Campaign not found"}"""));
-
-using var batch = new BatchClient(new BatchClientOptions
-{
-    RestApiKey = "REST_KEY",
-    AppApiKey = "APP_KEY",
-    BaseAddress = new Uri(server.Url!),
-});
+await using var fake = BatchFakeServer.Start();
+using var batch = new BatchClient(fake.Options);
 
 var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate
 {
@@ -27,16 +14,21 @@ var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate
     PushTime = "now",
     Messages = [new PushMessageContent { Language = "en", Title = "Hello", Body = "From the packed SDK" }],
 });
-if (created.CampaignToken != "e0a7e9ce4ae1e5f0d4bdbb1e4ab0e4b4")
-    throw new InvalidOperationException($"Unexpected token: {created.CampaignToken}");
+var details = await batch.PushCampaigns.GetAsync(created.CampaignToken);
+if (details.Name != "Smoke test")
+    throw new InvalidOperationException($"Unexpected name read back: {details.Name}");
+
+var request = fake.Requests.Single(request => request.OperationId == "pushCampaigns_create");
+if (request.StatusCode != 201 || (string?)request.Json?["messages"]?[0]?["body"] != "From the packed SDK")
+    throw new InvalidOperationException($"The fake saw an unexpected create: {request}");
 
 try
 {
-    await batch.PushCampaigns.DeleteAsync("missing");
+    await batch.PushCampaigns.DeleteAsync("00000000000000000000000000000000");
     throw new InvalidOperationException("Expected a BatchApiException.");
 }
-catch (BatchApiException error) when (error.StatusCode == 404 && error.Error == BatchError.RouteNotFound && error.ErrorCode == 20)
+catch (BatchApiException error) when (error.StatusCode == 404 && error.Error != BatchError.Unknown)
 {
 }
 
-Console.WriteLine($"consumer smoke test: OK (Batch.Sdk {typeof(BatchClient).Assembly.GetName().Version})");
+Console.WriteLine($"consumer smoke test: OK (Batch.Sdk {typeof(BatchClient).Assembly.GetName().Version}, Batch.Sdk.Testing {typeof(BatchFakeServer).Assembly.GetName().Version})");

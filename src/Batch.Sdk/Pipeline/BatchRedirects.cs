@@ -39,6 +39,15 @@ internal static class BatchRedirects
             case HttpClientHandler client:
                 client.AllowAutoRedirect = false;
                 break;
+#if !NET5_0_OR_GREATER
+            default:
+                // The netstandard2.0 build cannot name SocketsHttpHandler, the default transport of .NET Core 2.1 and
+                // later (and of IHttpClientFactory there): its AllowAutoRedirect is reached by name.
+                var allowAutoRedirect = primary.GetType().GetProperty(nameof(HttpClientHandler.AllowAutoRedirect), typeof(bool));
+                if (allowAutoRedirect is { CanWrite: true })
+                    allowAutoRedirect.SetValue(primary, false);
+                break;
+#endif
         }
     }
 

@@ -19,11 +19,28 @@ public static class BatchJson
     {
         if (settings is null)
             throw new ArgumentNullException(nameof(settings));
+        EnsureDynamicCode(IsDynamicCodeSupported);
         // Date-like strings ("2018-08-13T10:11:38") must reach string properties and extension data unchanged.
         settings.DateParseHandling = DateParseHandling.None;
         settings.ContractResolver = BatchContractResolver.Instance;
         settings.Converters.Add(BatchDateTimeOffsetConverter.Instance);
         return settings;
+    }
+
+#if NET8_0_OR_GREATER
+    private static bool IsDynamicCodeSupported => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
+#else
+    private static bool IsDynamicCodeSupported => true;
+#endif
+
+    // Native AOT: Newtonsoft.Json cannot be trusted without code generated at run time (an AOT app was seen sending a
+    // push create without its fields), so the SDK refuses before any request body is written or answer read. The
+    // package's build warning BATCHSDK001 (buildTransitive/Batch.Sdk.targets) says so at build time.
+    internal static void EnsureDynamicCode(bool supported)
+    {
+        if (!supported)
+            throw new PlatformNotSupportedException(
+                "Batch.Sdk does not support Native AOT: it serializes with Newtonsoft.Json, which needs code generated at run time. Publish with PublishTrimmed=true or without PublishAot.");
     }
 
     /// <summary>Serializes a model as the SDK would send it.</summary>

@@ -12,7 +12,7 @@ public class CampaignListBenchmark : PerCallBenchmark
     private const int Limit = CannedResponses.CampaignListItems;
 
     [Benchmark(Baseline = true)]
-    public Task<List<PlainCampaignSummary>> Floor() => FloorApi.ListPushCampaignsAsync(Limit);
+    public Task<List<PlainCampaignSummary>> Floor() => Plain(FloorApi);
 
     [Benchmark]
     public Task<IList<MepCampaignSummary>> Sdk() => Call(SdkApi);
@@ -21,7 +21,17 @@ public class CampaignListBenchmark : PerCallBenchmark
     public Task<IList<MepCampaignSummary>> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
-    public Task<List<PlainCampaignSummary>> Refit() => RefitApi.ListPushCampaignsAsync(BenchmarkKeys.AppApiKey, Limit, BenchmarkKeys.RestApiKey);
+    public Task<List<PlainCampaignSummary>> Refit() => Refit(RefitApi);
+
+    [Benchmark]
+    public Task<List<PlainCampaignSummary>> PeerA() => Plain(PeerAApi);
+
+    [Benchmark]
+    public Task<List<PlainCampaignSummary>> PeerB() => Refit(PeerBApi);
+
+    private static Task<List<PlainCampaignSummary>> Plain(FloorClient client) => client.ListPushCampaignsAsync(Limit);
+
+    private static Task<List<PlainCampaignSummary>> Refit(IRefitBatchApi api) => api.ListPushCampaignsAsync(BenchmarkKeys.AppApiKey, Limit, BenchmarkKeys.RestApiKey);
 
     private static Task<IList<MepCampaignSummary>> Call(BatchClient sdk) => sdk.PushCampaigns.ListAsync(limit: Limit);
 
@@ -30,5 +40,6 @@ public class CampaignListBenchmark : PerCallBenchmark
         Expect((await Sdk()).Count == Limit, "the SDK did not read 100 campaigns");
         Expect((await SdkWithoutRetry()).Count == Limit, "the SDK without its retry handler disagrees");
         Expect((await Floor()).Count == Limit && (await Refit()).Count == Limit, "the clients disagree");
+        Expect((await PeerA()).Count == Limit && (await PeerB()).Count == Limit, "the peers disagree");
     }
 }

@@ -12,7 +12,7 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
     private readonly PlainCampaignUpdate _plainBody = ScenarioRequests.PlainCampaignUpdate();
 
     [Benchmark(Baseline = true)]
-    public Task<PlainEmpty> Floor() => FloorApi.UpdateCampaignAsync(_plainBody);
+    public Task<PlainEmpty> Floor() => Plain(FloorApi);
 
     [Benchmark]
     public Task<CepEmptyResponse> Sdk() => Call(SdkApi);
@@ -21,7 +21,17 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
     public Task<CepEmptyResponse> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
-    public Task<PlainEmpty> Refit() => RefitApi.UpdateCampaignAsync(BenchmarkKeys.RestApiKey, BenchmarkKeys.ProjectKey, _plainBody);
+    public Task<PlainEmpty> Refit() => Refit(RefitApi);
+
+    [Benchmark]
+    public Task<PlainEmpty> PeerA() => Plain(PeerAApi);
+
+    [Benchmark]
+    public Task<PlainEmpty> PeerB() => Refit(PeerBApi);
+
+    private Task<PlainEmpty> Plain(FloorClient client) => client.UpdateCampaignAsync(_plainBody);
+
+    private Task<PlainEmpty> Refit(IRefitBatchApi api) => api.UpdateCampaignAsync(BenchmarkKeys.RestApiKey, BenchmarkKeys.ProjectKey, _plainBody);
 
     private Task<CepEmptyResponse> Call(BatchClient sdk) => sdk.Campaigns.UpdateAsync(_sdkBody);
 
@@ -30,5 +40,6 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
         Expect(await Sdk() is not null, "the SDK did not read the empty body");
         Expect(await SdkWithoutRetry() is not null, "the SDK without its retry handler did not read the empty body");
         Expect(await Floor() is not null && await Refit() is not null, "the clients disagree");
+        Expect(await PeerA() is not null && await PeerB() is not null, "the peers disagree");
     }
 }

@@ -9,7 +9,7 @@ namespace Batch.Sdk.Benchmarks.InProcess;
 public class InAppViewBenchmark : PerCallBenchmark
 {
     [Benchmark(Baseline = true)]
-    public Task<PlainInAppCampaign> Floor() => FloorApi.GetInAppCampaignAsync(BenchmarkKeys.InAppCampaignToken);
+    public Task<PlainInAppCampaign> Floor() => Plain(FloorApi);
 
     [Benchmark]
     public Task<InAppCampaignDetails> Sdk() => Call(SdkApi);
@@ -18,7 +18,17 @@ public class InAppViewBenchmark : PerCallBenchmark
     public Task<InAppCampaignDetails> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
-    public Task<PlainInAppCampaign> Refit() => RefitApi.GetInAppCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.InAppCampaignToken, BenchmarkKeys.RestApiKey);
+    public Task<PlainInAppCampaign> Refit() => Refit(RefitApi);
+
+    [Benchmark]
+    public Task<PlainInAppCampaign> PeerA() => Plain(PeerAApi);
+
+    [Benchmark]
+    public Task<PlainInAppCampaign> PeerB() => Refit(PeerBApi);
+
+    private static Task<PlainInAppCampaign> Plain(FloorClient client) => client.GetInAppCampaignAsync(BenchmarkKeys.InAppCampaignToken);
+
+    private static Task<PlainInAppCampaign> Refit(IRefitBatchApi api) => api.GetInAppCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.InAppCampaignToken, BenchmarkKeys.RestApiKey);
 
     private static Task<InAppCampaignDetails> Call(BatchClient sdk) => sdk.InAppCampaigns.GetAsync(BenchmarkKeys.InAppCampaignToken);
 
@@ -29,5 +39,7 @@ public class InAppViewBenchmark : PerCallBenchmark
         Expect((await SdkWithoutRetry()).Landing?.Contents?[0].Actions?[0].Label == label, "the SDK without its retry handler disagrees");
         Expect((await Floor()).Landing?.Contents?[0].Actions?[0].Label == label, "the floor disagrees");
         Expect((await Refit()).Landing?.Contents?[0].Actions?[0].Label == label, "Refit disagrees");
+        Expect((await PeerA()).Landing?.Contents?[0].Actions?[0].Label == label, "Peer A disagrees");
+        Expect((await PeerB()).Landing?.Contents?[0].Actions?[0].Label == label, "Peer B disagrees");
     }
 }

@@ -12,7 +12,7 @@ public class PushCreateBenchmark : PerCallBenchmark
     private readonly PlainPushCampaignCreate _plainBody = ScenarioRequests.PlainPushCreate();
 
     [Benchmark(Baseline = true)]
-    public Task<PlainCampaignToken> Floor() => FloorApi.CreatePushCampaignAsync(_plainBody);
+    public Task<PlainCampaignToken> Floor() => Plain(FloorApi);
 
     [Benchmark]
     public Task<PushCampaignCreated> Sdk() => Call(SdkApi);
@@ -21,7 +21,17 @@ public class PushCreateBenchmark : PerCallBenchmark
     public Task<PushCampaignCreated> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
-    public Task<PlainCampaignToken> Refit() => RefitApi.CreatePushCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.RestApiKey, _plainBody);
+    public Task<PlainCampaignToken> Refit() => Refit(RefitApi);
+
+    [Benchmark]
+    public Task<PlainCampaignToken> PeerA() => Plain(PeerAApi);
+
+    [Benchmark]
+    public Task<PlainCampaignToken> PeerB() => Refit(PeerBApi);
+
+    private Task<PlainCampaignToken> Plain(FloorClient client) => client.CreatePushCampaignAsync(_plainBody);
+
+    private Task<PlainCampaignToken> Refit(IRefitBatchApi api) => api.CreatePushCampaignAsync(BenchmarkKeys.AppApiKey, BenchmarkKeys.RestApiKey, _plainBody);
 
     private Task<PushCampaignCreated> Call(BatchClient sdk) => sdk.PushCampaigns.CreateAsync(_sdkBody);
 
@@ -31,5 +41,6 @@ public class PushCreateBenchmark : PerCallBenchmark
         Expect(token == BenchmarkKeys.CampaignToken, "the SDK did not read the token");
         Expect((await SdkWithoutRetry()).CampaignToken == token, "the SDK without its retry handler disagrees");
         Expect((await Floor()).CampaignToken == token && (await Refit()).CampaignToken == token, "the clients disagree");
+        Expect((await PeerA()).CampaignToken == token && (await PeerB()).CampaignToken == token, "the peers disagree");
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Reflection;
 using System.Threading.Tasks;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -55,7 +56,10 @@ public sealed class BatchAuthenticationTests : IDisposable
 
         await batch.PushCampaigns.ListAsync();
 
-        _server.Requests.Single().RequestMessage!.Headers!["User-Agent"].Single().ShouldStartWith("Batch.Sdk/1.");
+        // The version comes from git tags (MinVer): 1.2.0 on a tag, 0.0.0-alpha.0.N in a clone without tags.
+        var version = typeof(BatchClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        version.ShouldMatch(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$");
+        _server.Requests.Single().RequestMessage!.Headers!["User-Agent"].Single().ShouldBe($"Batch.Sdk/{version}");
     }
 
     [Fact]

@@ -237,7 +237,7 @@ internal static partial class TemplateFork
 
     /// <summary>The first 8 hex digits of the SHA-256 of the lines joined with LF, as the begin markers carry them.</summary>
     private static string Hash(IEnumerable<string> lines) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines))))[..8];
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines))))[..8].ToLowerInvariant(); // ToHexStringLower is .NET 9+; these tests also run on .NET 8
 
     [GeneratedRegex(@"^\{%- comment %\} BatchGenerated: begin, replaces (?<count>\d+) upstream lines?(?: \((?<hash>[0-9a-f]{8})\))?:")]
     private static partial Regex BeginMarker();
