@@ -11,7 +11,7 @@ namespace Batch.Sdk.Errors;
 /// <summary>
 /// Turns a non-success response into a <see cref="BatchApiException"/>, wrapped in a
 /// <see cref="BatchOutcomeUnknownException"/> when the request is not safe to repeat and the status says it may have
-/// been carried out (500, 502, 504), whether or not the retry handler is in the pipeline.
+/// been carried out (500, 502, 504), whatever the pipeline (the SDK's, or a caller's own HttpClient).
 /// </summary>
 internal static class BatchErrorResponse
 {

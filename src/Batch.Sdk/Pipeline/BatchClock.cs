@@ -14,12 +14,4 @@ internal static class BatchClock
 #else
         time.Delay(delay, cancellationToken);
 #endif
-
-    /// <summary>A token source that cancels itself after <paramref name="delay"/>.</summary>
-    public static CancellationTokenSource CancelAfter(TimeProvider time, TimeSpan delay) =>
-#if NET8_0_OR_GREATER
-        new(delay, time);
-#else
-        time.CreateCancellationTokenSource(delay);
-#endif
 }

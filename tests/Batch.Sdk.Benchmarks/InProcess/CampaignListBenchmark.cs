@@ -38,7 +38,7 @@ public class CampaignListBenchmark : PerCallBenchmark
     protected override async Task VerifyAsync()
     {
         Expect((await Sdk()).Count == Limit, "the SDK did not read 100 campaigns");
-        Expect((await SdkWithoutRetry()).Count == Limit, "the SDK without its retry handler disagrees");
+        Expect((await SdkWithoutRetry()).Count == Limit, "the SDK without its pipeline disagrees");
         Expect((await Floor()).Count == Limit && (await Refit()).Count == Limit, "the clients disagree");
         Expect((await PeerA()).Count == Limit && (await PeerB()).Count == Limit, "the peers disagree");
     }

@@ -36,7 +36,7 @@ public class CampaignStatsBenchmark : PerCallBenchmark
     {
         var days = (await Sdk()).Detail!;
         Expect(days.Count == CannedResponses.StatsDays && days[364].Date?.Year == 2016, "the SDK did not read 365 dated days");
-        Expect((await SdkWithoutRetry()).Detail![364].Date == days[364].Date, "the SDK without its retry handler disagrees");
+        Expect((await SdkWithoutRetry()).Detail![364].Date == days[364].Date, "the SDK without its pipeline disagrees");
         var floor = (await Floor()).Detail!;
         Expect(floor.Count == days.Count && floor[364].Date == days[364].Date, "the floor disagrees");
         foreach (var (name, other) in new[] { ("Refit", Refit()), ("Peer A", PeerA()), ("Peer B", PeerB()) })

@@ -38,7 +38,7 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
     protected override async Task VerifyAsync()
     {
         Expect(await Sdk() is not null, "the SDK did not read the empty body");
-        Expect(await SdkWithoutRetry() is not null, "the SDK without its retry handler did not read the empty body");
+        Expect(await SdkWithoutRetry() is not null, "the SDK without its pipeline did not read the empty body");
         Expect(await Floor() is not null && await Refit() is not null, "the clients disagree");
         Expect(await PeerA() is not null && await PeerB() is not null, "the peers disagree");
     }

@@ -36,7 +36,7 @@ public class InAppViewBenchmark : PerCallBenchmark
     {
         var label = (await Sdk()).Landing?.Contents?[0].Actions?[0].Label;
         Expect(label == "Ok", "the SDK did not read the landing action");
-        Expect((await SdkWithoutRetry()).Landing?.Contents?[0].Actions?[0].Label == label, "the SDK without its retry handler disagrees");
+        Expect((await SdkWithoutRetry()).Landing?.Contents?[0].Actions?[0].Label == label, "the SDK without its pipeline disagrees");
         Expect((await Floor()).Landing?.Contents?[0].Actions?[0].Label == label, "the floor disagrees");
         Expect((await Refit()).Landing?.Contents?[0].Actions?[0].Label == label, "Refit disagrees");
         Expect((await PeerA()).Landing?.Contents?[0].Actions?[0].Label == label, "Peer A disagrees");

@@ -7,7 +7,7 @@ using BenchmarkDotNet.Attributes;
 namespace Batch.Sdk.Benchmarks.InProcess;
 
 /// <summary>
-/// One in-process scenario: the SDK (retry handler and auth in the path), the hand-written floor, Refit, and what a
+/// One in-process scenario: the SDK (its whole pipeline and auth in the path), the hand-written floor, Refit, and what a
 /// careful user would write instead (<see cref="PeerClients"/>: Peer A, HttpClient from IHttpClientFactory +
 /// Newtonsoft.Json + the standard resilience handler; Peer B, Refit with Newtonsoft.Json + the standard handler), each
 /// over the same stub handler. The floor is the baseline, so BenchmarkDotNet's ratio columns are the ratios to the floor.
@@ -16,7 +16,7 @@ public abstract class PerCallBenchmark
 {
     protected BatchClient SdkApi { get; private set; } = null!;
 
-    /// <summary>The SDK on a plain HttpClient, as used with your own resilience pipeline: what the retry handler costs.</summary>
+    /// <summary>The SDK on a plain HttpClient, as used with your own resilience pipeline: what the SDK's pipeline costs.</summary>
     protected BatchClient SdkWithoutRetryApi { get; private set; } = null!;
 
     protected FloorClient FloorApi { get; private set; } = null!;

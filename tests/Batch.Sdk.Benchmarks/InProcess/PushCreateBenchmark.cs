@@ -39,7 +39,7 @@ public class PushCreateBenchmark : PerCallBenchmark
     {
         var token = (await Sdk()).CampaignToken;
         Expect(token == BenchmarkKeys.CampaignToken, "the SDK did not read the token");
-        Expect((await SdkWithoutRetry()).CampaignToken == token, "the SDK without its retry handler disagrees");
+        Expect((await SdkWithoutRetry()).CampaignToken == token, "the SDK without its pipeline disagrees");
         Expect((await Floor()).CampaignToken == token && (await Refit()).CampaignToken == token, "the clients disagree");
         Expect((await PeerA()).CampaignToken == token && (await PeerB()).CampaignToken == token, "the peers disagree");
     }

@@ -7,7 +7,7 @@ namespace Batch.Sdk.Tests.Errors;
 
 /// <summary>
 /// A 500, 502 or 504 on an operation that is not safe to repeat surfaces as <see cref="BatchOutcomeUnknownException"/>
-/// whatever the pipeline, so that callers handle it the same way with or without the built-in retry handler.
+/// whatever the pipeline, so that callers handle it the same way with or without the SDK's pipeline.
 /// </summary>
 public sealed class BatchOutcomeUnknownExceptionTests : IDisposable
 {

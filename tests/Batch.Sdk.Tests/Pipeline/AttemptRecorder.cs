@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace Batch.Sdk.Tests.Pipeline;
 
 /// <summary>
-/// Sits between the retry handler and the socket handler and notes, on the fake clock, when each attempt left and
+/// Sits between the send guard and the socket handler and notes, on the fake clock, when each attempt left and
 /// when its answer arrived; it also tells the test driver whether a request has been waiting on the network for a while.
 /// </summary>
 internal sealed class AttemptRecorder(TimeProvider clock) : DelegatingHandler

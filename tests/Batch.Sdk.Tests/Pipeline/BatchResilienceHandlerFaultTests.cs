@@ -47,7 +47,7 @@ public sealed class BatchResilienceHandlerFaultTests : IDisposable
         var campaigns = await harness.RunAsync(batch => batch.PushCampaigns.ListAsync());
 
         // A connection closed before any answer may already be retried by SocketsHttpHandler itself (for a GET), so
-        // the retry handler does not always see this one; either way the read recovers.
+        // the pipeline does not always see this one; either way the read recovers.
         campaigns.ShouldBeEmpty();
         server.Requests.Count.ShouldBe(2);
     }

@@ -7,7 +7,7 @@ using WireMock.ResponseBuilders;
 
 namespace Batch.Sdk.Tests.Pipeline;
 
-/// <summary>How the retry handler answers each HTTP status Batch may send: 429, 503, 500/502/504, for reads, idempotent writes and creates.</summary>
+/// <summary>How the pipeline answers each HTTP status Batch may send: 429, 503, 500/502/504, for reads, idempotent writes and creates.</summary>
 public sealed class BatchResilienceHandlerStatusTests : IDisposable
 {
     private const string AppPath = "/1.1/" + LoopbackServer.AppApiKey;

@@ -68,7 +68,7 @@ internal sealed class RetryHarness : IDisposable
         while (!task.IsCompleted)
         {
             if (Stopwatch.GetElapsedTime(started) > HangGuard)
-                throw new TimeoutException("The call did not complete: the retry handler hangs.");
+                throw new TimeoutException("The call did not complete: the pipeline hangs.");
             if (!Recorder.HasInFlight || Recorder.HasStalledRequest(StallPatience))
                 Clock.Advance(Step);
             await Task.WhenAny(task, Task.Delay(1));
