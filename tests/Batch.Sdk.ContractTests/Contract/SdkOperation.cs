@@ -72,10 +72,13 @@ internal sealed class SdkOperation
         return ResultType is null ? null : task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
     }
 
+    /// <summary>The name of the body parameter in the SDK: the request body's <c>x-name</c> in the spec.</summary>
+    private string? BodyParameterName => (string?)_operation.RequestBody?["x-name"];
+
     /// <summary>The request body as the SDK's typed model, read with the SDK's own JSON settings.</summary>
     public object Body(JToken body)
     {
-        var parameter = _method.GetParameters().SingleOrDefault(candidate => candidate.Name == "body")
+        var parameter = _method.GetParameters().SingleOrDefault(candidate => candidate.Name == BodyParameterName)
                         ?? throw new InvalidOperationException($"{_operation.Id}: {_method.Name} takes no body.");
         return JsonConvert.DeserializeObject(body.ToString(), parameter.ParameterType, SdkJson)!;
     }
@@ -84,7 +87,7 @@ internal sealed class SdkOperation
     {
         if (parameter.ParameterType == typeof(CancellationToken))
             return CancellationToken.None;
-        if (parameter.Name == "body")
+        if (parameter.Name == BodyParameterName)
             return body ?? throw new InvalidOperationException($"{_operation.Id}: the method takes a body and no request example was given.");
 
         var specParameter = _operation.Parameters.SingleOrDefault(candidate => CodeName(candidate) == parameter.Name)

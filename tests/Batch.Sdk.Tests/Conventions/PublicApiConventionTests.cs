@@ -41,6 +41,18 @@ public sealed class PublicApiConventionTests
     }
 
     [Fact]
+    public void No_request_parameter_is_called_body_the_spec_names_each_one_with_x_name()
+    {
+        var offenders = PublicTypes.Where(type => type.IsInterface)
+            .SelectMany(type => type.GetMethods().SelectMany(method => method.GetParameters().Select(parameter => (type, method, parameter))))
+            .Where(entry => entry.parameter.Name == "body")
+            .Select(entry => $"{entry.type.Name}.{entry.method.Name}")
+            .ToArray();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_generated_enum_has_Unknown_as_its_zero_value()
     {
         var enums = PublicTypes.Where(type => type.IsEnum && type.Namespace == "Batch.Sdk").ToArray();
