@@ -99,6 +99,7 @@ public sealed class BatchRetryHandler : DelegatingHandler
 
             var outcome = await SendOnceAsync(request, _totalTimeout - _time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
             var delay = RetryDelay(outcome, summary, attempt);
+            if (outcome.Response is { StatusCode: (System.Net.HttpStatusCode)429 }) BatchThrottleScope.OnThrottled(delay ?? _rateLimitDelay);
             if (delay is not TimeSpan wait || _time.GetElapsedTime(started) + wait >= _totalTimeout)
                 return outcome.Finish(summary, attempt);
 
