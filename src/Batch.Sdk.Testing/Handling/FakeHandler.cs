@@ -13,6 +13,9 @@ namespace Batch.Sdk.Testing.Handling;
 /// </summary>
 internal sealed class FakeHandler
 {
+    /// <summary>The rate limits to enforce, when the fake was started with quotas (<see cref="FakeQuotas"/>).</summary>
+    public FakeQuotas? Quotas { get; set; }
+
     private readonly BatchSpec _spec;
     private readonly FakeAuthenticator _authenticator;
     private readonly BatchFakeFaults _faults;
@@ -71,6 +74,6 @@ internal sealed class FakeHandler
         var violation = SpecRequestValidator.Validate(route.Operation, route.PathValues, request.Query, request.Body, out var json);
         if (violation is not null)
             return _errors.Violation(family, violation);
-        return _operations.Handle(new OperationCall(route.Operation, route.PathValues, request.Query, json));
+        return Quotas?.Refuse(family, route.Operation.Id, request, json) ?? _operations.Handle(new OperationCall(route.Operation, route.PathValues, request.Query, json));
     }
 }

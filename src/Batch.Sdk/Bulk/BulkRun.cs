@@ -208,8 +208,8 @@ internal sealed class BulkRun<T>
         finally
         {
             Interlocked.Increment(ref _chunks);
-            slots.Release();
             _progress?.Report(Progress());
+            slots.Release();
         }
     }
 
