@@ -66,6 +66,10 @@ internal sealed class FakeHandler
                 return _errors.Error(family, FakeErrors.MaintenanceError);
         }
 
+        // Rate limits are counted as requests arrive, before the (slower, uneven) validation.
+        if (route is not null && Quotas?.Refuse(family, route.Operation.Id, request) is { } limited)
+            return limited;
+
         // Credentials first, as a real server would: an unauthenticated caller learns nothing about routes.
         if (!_authenticator.IsAuthorized(request, family))
             return _errors.Error(family, FakeErrors.AuthenticationInvalid);
@@ -74,6 +78,6 @@ internal sealed class FakeHandler
         var violation = SpecRequestValidator.Validate(route.Operation, route.PathValues, request.Query, request.Body, out var json);
         if (violation is not null)
             return _errors.Violation(family, violation);
-        return Quotas?.Refuse(family, route.Operation.Id, request, json) ?? _operations.Handle(new OperationCall(route.Operation, route.PathValues, request.Query, json));
+        return _operations.Handle(new OperationCall(route.Operation, route.PathValues, request.Query, json));
     }
 }

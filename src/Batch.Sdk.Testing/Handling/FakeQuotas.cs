@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Batch.Sdk.Testing.Spec;
-using Newtonsoft.Json.Linq;
+using System.IO;
+using Newtonsoft.Json;
 
 namespace Batch.Sdk.Testing.Handling;
 
@@ -38,13 +39,13 @@ internal sealed class FakeQuotas
     }
 
     /// <summary>A 429 when the request would overdraw one of its quotas; null (and the permits spent) otherwise.</summary>
-    public FakeResponse? Refuse(ApiFamily family, string operationId, IncomingRequest request, JToken? body)
+    public FakeResponse? Refuse(ApiFamily family, string operationId, IncomingRequest request)
     {
         var project = request.Headers.TryGetValue("X-Batch-Project", out var key) ? key : string.Empty;
         var costs = new List<(BatchFakeQuotaKind Kind, BatchFakeQuota Quota, int Cost)>(2);
         foreach (var kind in Kinds)
         {
-            if (_settings.Get(kind) is { } quota && Cost(kind, operationId, body) is int cost)
+            if (_settings.Get(kind) is { } quota && Cost(kind, operationId, request.Body) is int cost)
                 costs.Add((kind, quota, cost));
         }
 
@@ -83,14 +84,58 @@ internal sealed class FakeQuotas
     }
 
     /// <summary>What the request costs from the quota, or null when the quota does not apply to it.</summary>
-    private static int? Cost(BatchFakeQuotaKind kind, string operationId, JToken? body) => kind switch
+    private static int? Cost(BatchFakeQuotaKind kind, string operationId, string body) => kind switch
     {
-        BatchFakeQuotaKind.ProfilesUpdate when operationId == "profiles_update" => (body as JArray)?.Count ?? 0,
-        BatchFakeQuotaKind.ProfilesMassUpdate when operationId == "profiles_massUpdate" => (body as JArray)?.Count ?? 0,
-        BatchFakeQuotaKind.CatalogItems when operationId == "catalogs_editItems" => (body?["items"] as JArray)?.Count ?? 0,
+        BatchFakeQuotaKind.ProfilesUpdate when operationId == "profiles_update" => CountItems(body, property: null),
+        BatchFakeQuotaKind.ProfilesMassUpdate when operationId == "profiles_massUpdate" => CountItems(body, property: null),
+        BatchFakeQuotaKind.CatalogItems when operationId == "catalogs_editItems" => CountItems(body, "items"),
         BatchFakeQuotaKind.CatalogRequests when operationId.StartsWith("catalogs_", StringComparison.Ordinal) => 1,
         _ => null,
     };
+
+    /// <summary>
+    /// The number of elements of the body's top-level array, or of its top-level <paramref name="property"/> array,
+    /// read as a token stream without building the document; 0 when the body is not of that shape (validation, which
+    /// comes later, refuses it).
+    /// </summary>
+    internal static int CountItems(string body, string? property)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(body));
+            if (!reader.Read())
+                return 0;
+            if (property is not null)
+            {
+                if (reader.TokenType != JsonToken.StartObject)
+                    return 0;
+                while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+                {
+                    var name = (string?)reader.Value;
+                    if (!reader.Read())
+                        return 0;
+                    if (name == property)
+                        break;
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonToken.StartArray)
+                return 0;
+            var count = 0;
+            while (reader.Read() && reader.TokenType != JsonToken.EndArray)
+            {
+                count++;
+                reader.Skip();
+            }
+
+            return count;
+        }
+        catch (JsonReaderException)
+        {
+            return 0;
+        }
+    }
 
     private Bucket BucketOf(BatchFakeQuotaKind kind, string project, BatchFakeQuota quota, DateTimeOffset now)
     {

@@ -75,14 +75,12 @@ public sealed class BatchBulk : IDisposable
         _project = app as IBatchClient;
         _options = options ?? new BatchBulkOptions();
         _options.Validate();
-        var time = _options.TimeProvider;
-        var target = _options.TargetUtilization;
-        _profilesUpdate = new BulkPacer(_options.ProfilesUpdate, target, time);
-        _profilesMassUpdate = new BulkPacer(_options.ProfilesMassUpdate, target, time);
-        _catalogItems = new BulkPacer(_options.CatalogItems, target, time);
-        _catalogRequests = new BulkPacer(_options.CatalogRequests, target, time);
-        _audiences = new BulkPacer(_options.Audiences, target, time);
-        _customAudiences = new BulkPacer(_options.CustomAudiences, target, time);
+        _profilesUpdate = new BulkPacer(_options.ProfilesUpdate, ProfilesUpdateCap, _options);
+        _profilesMassUpdate = new BulkPacer(_options.ProfilesMassUpdate, ProfilesMassUpdateCap, _options);
+        _catalogItems = new BulkPacer(_options.CatalogItems, CatalogItemsCap, _options);
+        _catalogRequests = new BulkPacer(_options.CatalogRequests, 1, _options);
+        _audiences = new BulkPacer(_options.Audiences, AudienceIdsCap, _options);
+        _customAudiences = new BulkPacer(_options.CustomAudiences, AudienceIdsCap, _options);
     }
 
     private IBatchClient Project => _project ?? throw new InvalidOperationException(
@@ -101,7 +99,7 @@ public sealed class BatchBulk : IDisposable
     {
         var client = Project.Profiles;
         return RunAsync(profiles, progress, cancellationToken, new BulkPlan<ProfileUpdate>(
-            Cap(ProfilesUpdateCap, _profilesUpdate), CustomId, isIdempotent: false,
+            _profilesUpdate.MaxPermits, CustomId, isIdempotent: false,
             async (chunk, _, token) => (await client.UpdateAsync(chunk, token).ConfigureAwait(false))?.Errors)
         {
             ItemPacers = [_profilesUpdate],
@@ -121,7 +119,7 @@ public sealed class BatchBulk : IDisposable
     {
         var client = Project.Profiles;
         return RunAsync(profiles, progress, cancellationToken, new BulkPlan<ProfileUpdate>(
-            Cap(ProfilesMassUpdateCap, _profilesMassUpdate), CustomId, isIdempotent: false,
+            _profilesMassUpdate.MaxPermits, CustomId, isIdempotent: false,
             async (chunk, _, token) => (await client.MassUpdateAsync(chunk, token).ConfigureAwait(false))?.Errors)
         {
             ItemPacers = [_profilesMassUpdate],
@@ -143,7 +141,7 @@ public sealed class BatchBulk : IDisposable
         RequireName(audienceName, nameof(audienceName));
         var client = Project.Audiences;
         return RunAsync(ids, progress, cancellationToken, new BulkPlan<AudienceIdUpdate>(
-            Cap(AudienceIdsCap, _audiences), id => id.Id, isIdempotent: true,
+            _audiences.MaxPermits, id => id.Id, isIdempotent: true,
             async (chunk, _, token) =>
             {
                 await client.UpdateAsync(new AudienceUpdateRequest { Name = audienceName, Ids = chunk }, token).ConfigureAwait(false);
@@ -175,7 +173,7 @@ public sealed class BatchBulk : IDisposable
         RequireName(audienceName, nameof(audienceName));
         var client = Project.Audiences;
         return RunAsync(members, progress, cancellationToken, new BulkPlan<AudienceMember>(
-            Cap(AudienceIdsCap, _audiences), member => member.Id, isIdempotent: true,
+            _audiences.MaxPermits, member => member.Id, isIdempotent: true,
             async (chunk, index, token) =>
             {
                 if (index == 0)
@@ -186,7 +184,7 @@ public sealed class BatchBulk : IDisposable
             })
         {
             ItemPacers = [_audiences],
-            FirstChunkAlone = true,
+            StopIfFirstChunkFails = true,
         });
     }
 
@@ -205,7 +203,7 @@ public sealed class BatchBulk : IDisposable
         RequireName(audienceName, nameof(audienceName));
         var client = _app.CustomAudiences;
         return RunAsync(ids, progress, cancellationToken, new BulkPlan<CustomAudienceIdUpdate>(
-            Cap(AudienceIdsCap, _customAudiences), id => id.Id, isIdempotent: true,
+            _customAudiences.MaxPermits, id => id.Id, isIdempotent: true,
             async (chunk, _, token) =>
             {
                 await client.UpdateAsync(audienceName, new CustomAudienceUpdateRequest { Ids = chunk }, token).ConfigureAwait(false);
@@ -235,7 +233,7 @@ public sealed class BatchBulk : IDisposable
         RequireName(audienceName, nameof(audienceName));
         var client = _app.CustomAudiences;
         return RunAsync(members, progress, cancellationToken, new BulkPlan<CustomAudienceMember>(
-            Cap(AudienceIdsCap, _customAudiences), member => member.Id, isIdempotent: true,
+            _customAudiences.MaxPermits, member => member.Id, isIdempotent: true,
             async (chunk, index, token) =>
             {
                 if (index == 0)
@@ -246,7 +244,7 @@ public sealed class BatchBulk : IDisposable
             })
         {
             ItemPacers = [_customAudiences],
-            FirstChunkAlone = true,
+            StopIfFirstChunkFails = true,
         });
     }
 
@@ -265,7 +263,7 @@ public sealed class BatchBulk : IDisposable
         RequireName(catalogName, nameof(catalogName));
         var client = Project.Catalogs;
         return RunAsync(items, progress, cancellationToken, new BulkPlan<CatalogItemEdit>(
-            Cap(CatalogItemsCap, _catalogItems), item => item.Id, isIdempotent: false,
+            _catalogItems.MaxPermits, item => item.Id, isIdempotent: false,
             async (chunk, _, token) =>
             {
                 await client.EditItemsAsync(new CatalogItemsEditRequest { Name = catalogName, Items = chunk }, token).ConfigureAwait(false);
@@ -294,9 +292,6 @@ public sealed class BatchBulk : IDisposable
             throw new ArgumentNullException(nameof(items));
         return new BulkRun<T>(plan, _options.MaxParallelism, _options.TimeProvider, progress).RunAsync(items, cancellationToken);
     }
-
-    /// <summary>The chunk size: the documented cap, or the quota's burst when that is smaller (a chunk must fit the bucket).</summary>
-    private static int Cap(int documented, BulkPacer pacer) => Math.Min(documented, pacer.MaxPermits);
 
     private static string? CustomId(ProfileUpdate profile) => profile?.Identifiers?.CustomId;
 

@@ -17,6 +17,13 @@ public sealed class BatchBulkOptions
     /// </summary>
     public double TargetUtilization { get; set; } = 0.97;
 
+    /// <summary>
+    /// The fraction of each documented burst the built-in token buckets hold (default 0.5, and never less than one full
+    /// chunk), so that Batch's own bucket keeps room for requests the network delivers bunched together. Not applied
+    /// to a custom <see cref="BatchQuota.Limiter"/>.
+    /// </summary>
+    public double BurstUtilization { get; set; } = 0.5;
+
     /// <summary><c>POST /2.8/profiles/update</c>: 300 profile updates per second, burst 1,000 (one update is one Custom ID).</summary>
     public BatchQuota ProfilesUpdate { get; set; } = new(300, 1_000);
 
@@ -44,6 +51,8 @@ public sealed class BatchBulkOptions
             throw new ArgumentException($"{nameof(MaxParallelism)} must be at least 1.");
         if (double.IsNaN(TargetUtilization) || TargetUtilization <= 0 || TargetUtilization > 1)
             throw new ArgumentException($"{nameof(TargetUtilization)} must be more than 0 and at most 1.");
+        if (double.IsNaN(BurstUtilization) || BurstUtilization <= 0 || BurstUtilization > 1)
+            throw new ArgumentException($"{nameof(BurstUtilization)} must be more than 0 and at most 1.");
         if (TimeProvider is null)
             throw new ArgumentException($"{nameof(TimeProvider)} must be set.");
         ProfilesUpdate.Validate(nameof(ProfilesUpdate));

@@ -9,8 +9,8 @@ namespace Batch.Sdk.Bulk;
 /// </summary>
 /// <remarks>
 /// By default the bulk sender paces each quota with an in-process token bucket
-/// (<see cref="TokenBucketRateLimiter"/>) of <see cref="Burst"/> tokens refilled at <see cref="PermitsPerSecond"/>
-/// times <see cref="BatchBulkOptions.TargetUtilization"/>. Set <see cref="Limiter"/> to share the quota with other
+/// (<see cref="TokenBucketRateLimiter"/>) of <see cref="Burst"/> times <see cref="BatchBulkOptions.BurstUtilization"/>
+/// tokens (at least one chunk), refilled at <see cref="PermitsPerSecond"/> times <see cref="BatchBulkOptions.TargetUtilization"/>. Set <see cref="Limiter"/> to share the quota with other
 /// processes (for example a Redis token bucket, so that a fleet of service instances shares one project's budget).
 /// </remarks>
 public sealed class BatchQuota

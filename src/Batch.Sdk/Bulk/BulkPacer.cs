@@ -26,20 +26,26 @@ internal sealed class BulkPacer : IDisposable
     private readonly object _gate = new();
     private double _factor = 1;
     private long _pausedUntil;
+    private long _debt;
     private int _throttled;
 
-    public BulkPacer(BatchQuota quota, double targetUtilization, TimeProvider time)
+    /// <param name="quota">The quota.</param>
+    /// <param name="cap">The most permits one call spends (the documented items per call, or 1 for request quotas).</param>
+    /// <param name="options">The utilisation targets and the clock.</param>
+    public BulkPacer(BatchQuota quota, int cap, BatchBulkOptions options)
     {
-        _time = time;
+        _time = options.TimeProvider;
         _rate = quota.PermitsPerSecond;
-        MaxPermits = quota.PermitsPerSecond > 0 ? quota.Burst : int.MaxValue;
+        MaxPermits = quota.PermitsPerSecond > 0 ? Math.Min(cap, quota.Burst) : cap;
         if (quota.Limiter is not null)
         {
             _limiter = quota.Limiter;
         }
         else if (quota.PermitsPerSecond > 0)
         {
-            _limiter = CreateTokenBucket(quota.PermitsPerSecond * targetUtilization, quota.Burst);
+            // A bucket smaller than Batch's leaves room there for requests the network delivers bunched together.
+            var bucket = Math.Max(MaxPermits, (int)Math.Ceiling(quota.Burst * options.BurstUtilization));
+            _limiter = CreateTokenBucket(quota.PermitsPerSecond * options.TargetUtilization, bucket);
             _ownsLimiter = true;
         }
     }
@@ -63,17 +69,13 @@ internal sealed class BulkPacer : IDisposable
     public async Task AcquireAsync(int permits, CancellationToken cancellationToken)
     {
         await WaitOutPauseAsync(cancellationToken).ConfigureAwait(false);
-        if (_limiter is not null && permits > 0)
+        if (_limiter is not null)
         {
-            while (true)
-            {
-                using var lease = await _limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
-                if (lease.IsAcquired)
-                    break;
-                // Limiters that do not queue (a Redis bucket) refuse at once: ask again when they say, or after a poll.
-                var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : Poll;
-                await BatchClock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
-            }
+            // Chunks the retry policy sent again after a 429 spent Batch's quota a second time: pay that first.
+            for (var debt = Interlocked.Exchange(ref _debt, 0); debt > 0; debt -= MaxPermits)
+                await TakeAsync((int)Math.Min(debt, MaxPermits), cancellationToken).ConfigureAwait(false);
+            if (permits > 0)
+                await TakeAsync(permits, cancellationToken).ConfigureAwait(false);
         }
 
         var factor = Factor;
@@ -85,10 +87,14 @@ internal sealed class BulkPacer : IDisposable
         }
     }
 
-    /// <summary>Batch answered 429: pause every chunk of this quota for <paramref name="wait"/> and halve the pace.</summary>
-    public void OnThrottled(TimeSpan wait)
+    /// <summary>
+    /// Batch answered 429: pause every chunk of this quota for <paramref name="wait"/>, halve the pace, and charge the
+    /// <paramref name="permits"/> of the refused call again, since the retry policy sends it again.
+    /// </summary>
+    public void OnThrottled(TimeSpan wait, int permits)
     {
         Interlocked.Increment(ref _throttled);
+        Interlocked.Add(ref _debt, permits);
         var until = _time.GetTimestamp() + (long)(wait.TotalSeconds * _time.TimestampFrequency);
         lock (_gate)
         {
@@ -111,6 +117,19 @@ internal sealed class BulkPacer : IDisposable
             _limiter!.Dispose();
     }
 
+    private async Task TakeAsync(int permits, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var lease = await _limiter!.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+            if (lease.IsAcquired)
+                return;
+            // Limiters that do not queue (a Redis bucket) refuse at once: ask again when they say, or after a poll.
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : Poll;
+            await BatchClock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task WaitOutPauseAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -127,12 +146,12 @@ internal sealed class BulkPacer : IDisposable
     }
 
     /// <summary>
-    /// A token bucket refilled about every 100 ms with a whole number of tokens, the period chosen so that the refill
-    /// rate is exactly <paramref name="perSecond"/>.
+    /// A token bucket refilled about every 10 ms (it grants waiting requests on each refill) with a whole number of
+    /// tokens, the period chosen so that the refill rate is exactly <paramref name="perSecond"/>.
     /// </summary>
     internal static TokenBucketRateLimiter CreateTokenBucket(double perSecond, int burst)
     {
-        var tokensPerPeriod = Math.Max(1, (int)Math.Ceiling(perSecond / 10));
+        var tokensPerPeriod = Math.Max(1, (int)Math.Ceiling(perSecond / 100));
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = burst,

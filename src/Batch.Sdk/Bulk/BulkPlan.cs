@@ -34,6 +34,6 @@ internal sealed class BulkPlan<T>
     /// <summary>Quotas counted in requests: each chunk spends one permit.</summary>
     public IReadOnlyList<BulkPacer> RequestPacers { get; set; } = [];
 
-    /// <summary>Whether the first chunk must be accepted before any other is sent (an audience replace followed by adds).</summary>
-    public bool FirstChunkAlone { get; set; }
+    /// <summary>Whether nothing more is sent when the first chunk fails (an audience replace followed by adds).</summary>
+    public bool StopIfFirstChunkFails { get; set; }
 }

@@ -138,10 +138,12 @@ internal sealed class BulkRun<T>
                 var sending = SendAsync(chunk, sendable, index, slots);
                 lock (_gate)
                     _sending.Add(sending);
-                if (_plan.FirstChunkAlone && index == 0)
+                if (index == 0)
                 {
+                    // The first chunk goes alone: it opens the connection and warms the send path, so that the chunks
+                    // after it reach Batch spaced as they were paced rather than bunched behind a slow first call.
                     await sending.ConfigureAwait(false);
-                    if (!chunk.Accepted)
+                    if (_plan.StopIfFirstChunkFails && !chunk.Accepted)
                         break;
                 }
             }
@@ -174,8 +176,7 @@ internal sealed class BulkRun<T>
             {
                 throttleSeen = true;
                 Interlocked.Increment(ref _throttled);
-                foreach (var pacer in Pacers)
-                    pacer.OnThrottled(wait);
+                OnThrottled(wait, items.Count);
             }))
             {
                 // Not the caller's token: a chunk once sent is seen through, so that its outcome is known.
@@ -198,8 +199,8 @@ internal sealed class BulkRun<T>
             if (exception is BatchApiException { IsRateLimited: true } limited && !throttleSeen)
             {
                 Interlocked.Increment(ref _throttled);
-                foreach (var pacer in Pacers)
-                    pacer.OnThrottled(limited.RetryAfter is { } asked && asked > DefaultThrottleWait ? asked : DefaultThrottleWait);
+                // Not sent again by the retry policy: nothing to charge again.
+                OnThrottled(limited.RetryAfter is { } asked && asked > DefaultThrottleWait ? asked : DefaultThrottleWait, 0);
             }
 
             Record(items, exception);
@@ -211,6 +212,14 @@ internal sealed class BulkRun<T>
             _progress?.Report(Progress());
             slots.Release();
         }
+    }
+
+    private void OnThrottled(TimeSpan wait, int items)
+    {
+        foreach (var pacer in _plan.ItemPacers)
+            pacer.OnThrottled(wait, items);
+        foreach (var pacer in _plan.RequestPacers)
+            pacer.OnThrottled(wait, items > 0 ? 1 : 0);
     }
 
     private void Record(List<T> items, Exception exception)

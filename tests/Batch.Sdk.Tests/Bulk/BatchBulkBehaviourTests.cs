@@ -102,29 +102,29 @@ public sealed class BatchBulkBehaviourTests
     [Fact]
     public async Task Later_updates_of_an_identifier_wait_for_the_chunk_carrying_its_earlier_update()
     {
-        // user-0 is updated in the first chunk and again in the third; the first chunk's call is held open.
-        var input = BulkItems.Profiles(400).Append(BulkItems.Profile("user-0", plan: "gold")).ToList();
-        var firstChunk = new TaskCompletionSource();
+        // user-0 is updated in the second chunk and again in the fourth; the second chunk's call is held open.
+        var input = BulkItems.Profiles(200, "first-").Concat(BulkItems.Profiles(400)).Append(BulkItems.Profile("user-0", plan: "gold")).ToList();
+        var held = new TaskCompletionSource();
         var started = new List<string>();
         _stub.On("Profiles.UpdateAsync", arguments =>
         {
             var chunk = (List<ProfileUpdate>)arguments[0]!;
             lock (started)
                 started.Add(Id(chunk[0]));
-            return Id(chunk[0]) == "user-0" && chunk.Count == 200 ? firstChunk.Task : Task.CompletedTask;
+            return Id(chunk[0]) == "user-0" && chunk.Count == 200 ? held.Task : Task.CompletedTask;
         });
 
         var run = Bulk(parallelism: 4).UpdateProfilesAsync(input);
-        await WaitUntil(() => { lock (started) return started.Count == 2; });
+        await WaitUntil(() => { lock (started) return started.Count == 3; });
         await Task.Delay(100);
 
         lock (started)
-            started.ShouldBe(["user-0", "user-200"]); // the third chunk, with user-0's second update, is held back
-        firstChunk.SetResult();
+            started.ShouldBe(["first-0", "user-0", "user-200"]); // the fourth chunk, with user-0's second update, is held back
+        held.SetResult();
         var result = await run;
 
-        started.ShouldBe(["user-0", "user-200", "user-0"]);
-        result.Accepted.ShouldBe(401);
+        started.ShouldBe(["first-0", "user-0", "user-200", "user-0"]);
+        result.Accepted.ShouldBe(601);
     }
 
     [Fact]
@@ -210,19 +210,21 @@ public sealed class BatchBulkBehaviourTests
         }
 
         var hold = new TaskCompletionSource();
-        _stub.On("Profiles.UpdateAsync", _ => hold.Task);
+        var calls = 0;
+        // The first chunk, sent alone, is answered; the next ones are held open.
+        _stub.On("Profiles.UpdateAsync", _ => Interlocked.Increment(ref calls) == 1 ? Task.CompletedTask : hold.Task);
         using var cancel = new CancellationTokenSource();
 
         var run = Bulk(parallelism: 2).UpdateProfilesAsync(Endless(), cancellationToken: cancel.Token);
-        await WaitUntil(() => _stub.Calls.Count == 2);
+        await WaitUntil(() => Volatile.Read(ref calls) == 3);
         await Task.Delay(100);
 
         // Two chunks in flight and none read beyond them: memory does not grow with the input.
-        Volatile.Read(ref read).ShouldBe(400);
+        Volatile.Read(ref read).ShouldBe(600);
         cancel.Cancel();
         hold.SetResult();
         var cancelled = await Cancelled(() => run);
-        cancelled.Result.Accepted.ShouldBe(400);
+        cancelled.Result.Accepted.ShouldBe(600);
     }
 
     [Fact]
