@@ -209,8 +209,14 @@ internal sealed class BulkRun<T>
         finally
         {
             Interlocked.Increment(ref _chunks);
-            _progress?.Report(Progress());
-            slots.Release();
+            try
+            {
+                _progress?.Report(Progress());
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
     }
 
