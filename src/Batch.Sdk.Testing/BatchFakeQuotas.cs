@@ -1,4 +1,5 @@
 using System;
+using Batch.Sdk.Bulk;
 
 namespace Batch.Sdk.Testing;
 
@@ -38,7 +39,7 @@ public sealed class BatchFakeQuota
 }
 
 /// <summary>
-/// The documented Batch quotas a <see cref="BatchFakeServer"/> enforces when
+/// The documented Batch quotas (<see cref="BatchDocumentedQuotas"/>) a <see cref="BatchFakeServer"/> enforces when
 /// <see cref="BatchFakeServerOptions.Quotas"/> is set: per project key and per quota, a request that would overdraw a
 /// bucket is answered TOO_MANY_REQUESTS (429) in Batch's 2.x error shape, with <c>Retry-After</c> (whole seconds, at
 /// least 1) saying when it would fit. A quota set to null is not enforced. Scale the rates down (or up) so that tests
@@ -47,16 +48,16 @@ public sealed class BatchFakeQuota
 public sealed class BatchFakeQuotas
 {
     /// <summary>300 profile updates per second, burst 1,000.</summary>
-    public BatchFakeQuota? ProfilesUpdate { get; set; } = new(300, 1_000);
+    public BatchFakeQuota? ProfilesUpdate { get; set; } = new(BatchDocumentedQuotas.ProfilesUpdatePerSecond, BatchDocumentedQuotas.ProfilesUpdateBurst);
 
     /// <summary>10,000 profile updates per second, no burst beyond one second's worth (one full call).</summary>
-    public BatchFakeQuota? ProfilesMassUpdate { get; set; } = new(10_000, 10_000);
+    public BatchFakeQuota? ProfilesMassUpdate { get; set; } = new(BatchDocumentedQuotas.ProfilesMassUpdatePerSecond, BatchDocumentedQuotas.ProfilesMassUpdateBurst);
 
     /// <summary>1,000 catalog items per second.</summary>
-    public BatchFakeQuota? CatalogItems { get; set; } = new(1_000, 1_000);
+    public BatchFakeQuota? CatalogItems { get; set; } = new(BatchDocumentedQuotas.CatalogItemsPerSecond, BatchDocumentedQuotas.CatalogItemsBurst);
 
     /// <summary>5 requests per second on every catalog endpoint.</summary>
-    public BatchFakeQuota? CatalogRequests { get; set; } = new(5, 5);
+    public BatchFakeQuota? CatalogRequests { get; set; } = new(BatchDocumentedQuotas.CatalogRequestsPerSecond, BatchDocumentedQuotas.CatalogRequestsBurst);
 
     /// <summary>The clock the buckets refill by; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -33,18 +33,6 @@ namespace Batch.Sdk.Bulk;
 /// </remarks>
 public sealed class BatchBulk : IDisposable
 {
-    /// <summary>Profiles per <c>POST /2.8/profiles/update</c> call.</summary>
-    public const int ProfilesUpdateCap = 200;
-
-    /// <summary>Profiles per <c>POST /2.8/profiles/mass-update</c> call.</summary>
-    public const int ProfilesMassUpdateCap = 10_000;
-
-    /// <summary>IDs per 2.8 audience update or replace call, and per 1.1 custom audience call.</summary>
-    public const int AudienceIdsCap = 10_000;
-
-    /// <summary>Items per <c>POST /2.8/catalogs/items/edit</c> call.</summary>
-    public const int CatalogItemsCap = 200;
-
     private readonly IBatchAppClient _app;
     private readonly IBatchClient? _project;
     private readonly BatchBulkOptions _options;
@@ -75,12 +63,12 @@ public sealed class BatchBulk : IDisposable
         _project = app as IBatchClient;
         _options = options ?? new BatchBulkOptions();
         _options.Validate();
-        _profilesUpdate = new BulkPacer(_options.ProfilesUpdate, ProfilesUpdateCap, _options);
-        _profilesMassUpdate = new BulkPacer(_options.ProfilesMassUpdate, ProfilesMassUpdateCap, _options);
-        _catalogItems = new BulkPacer(_options.CatalogItems, CatalogItemsCap, _options);
+        _profilesUpdate = new BulkPacer(_options.ProfilesUpdate, BatchDocumentedQuotas.ProfilesUpdateCap, _options);
+        _profilesMassUpdate = new BulkPacer(_options.ProfilesMassUpdate, BatchDocumentedQuotas.ProfilesMassUpdateCap, _options);
+        _catalogItems = new BulkPacer(_options.CatalogItems, BatchDocumentedQuotas.CatalogItemsCap, _options);
         _catalogRequests = new BulkPacer(_options.CatalogRequests, 1, _options);
-        _audiences = new BulkPacer(_options.Audiences, AudienceIdsCap, _options);
-        _customAudiences = new BulkPacer(_options.CustomAudiences, AudienceIdsCap, _options);
+        _audiences = new BulkPacer(_options.Audiences, BatchDocumentedQuotas.AudienceIdsCap, _options);
+        _customAudiences = new BulkPacer(_options.CustomAudiences, BatchDocumentedQuotas.AudienceIdsCap, _options);
     }
 
     private IBatchClient Project => _project ?? throw new InvalidOperationException(

@@ -25,16 +25,16 @@ public sealed class BatchBulkOptions
     public double BurstUtilization { get; set; } = 0.5;
 
     /// <summary><c>POST /2.8/profiles/update</c>: 300 profile updates per second, burst 1,000 (one update is one Custom ID).</summary>
-    public BatchQuota ProfilesUpdate { get; set; } = new(300, 1_000);
+    public BatchQuota ProfilesUpdate { get; set; } = new(BatchDocumentedQuotas.ProfilesUpdatePerSecond, BatchDocumentedQuotas.ProfilesUpdateBurst);
 
     /// <summary><c>POST /2.8/profiles/mass-update</c>: 10,000 profile updates per second, no burst (a bucket of one second).</summary>
-    public BatchQuota ProfilesMassUpdate { get; set; } = new(10_000, 10_000);
+    public BatchQuota ProfilesMassUpdate { get; set; } = new(BatchDocumentedQuotas.ProfilesMassUpdatePerSecond, BatchDocumentedQuotas.ProfilesMassUpdateBurst);
 
     /// <summary><c>POST /2.8/catalogs/items/edit</c>: 1,000 items per second.</summary>
-    public BatchQuota CatalogItems { get; set; } = new(1_000, 1_000);
+    public BatchQuota CatalogItems { get; set; } = new(BatchDocumentedQuotas.CatalogItemsPerSecond, BatchDocumentedQuotas.CatalogItemsBurst);
 
     /// <summary>Every catalog endpoint: 5 requests per second.</summary>
-    public BatchQuota CatalogRequests { get; set; } = new(5, 5);
+    public BatchQuota CatalogRequests { get; set; } = new(BatchDocumentedQuotas.CatalogRequestsPerSecond, BatchDocumentedQuotas.CatalogRequestsBurst);
 
     /// <summary>2.8 audiences update and replace, in IDs: no published rate, so unpaced by default.</summary>
     public BatchQuota Audiences { get; set; } = BatchQuota.Unpaced();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,7 +28,7 @@ internal sealed class BulkRun<T>
     private readonly List<object> _partialErrors = [];
     private readonly Dictionary<string, Chunk> _inFlight = new(StringComparer.Ordinal);
     private readonly HashSet<string> _blocked = new(StringComparer.Ordinal);
-    private readonly List<Task> _sending = [];
+    private readonly HashSet<Task> _sending = [];
     private long _started;
     private long _read;
     private long _accepted;
@@ -138,6 +139,8 @@ internal sealed class BulkRun<T>
                 var sending = SendAsync(chunk, sendable, index, slots);
                 lock (_gate)
                     _sending.Add(sending);
+                // A finished send is forgotten at once: its task would otherwise keep the chunk's items alive.
+                _ = sending.ContinueWith(static (task, state) => ((BulkRun<T>)state!).Forget(task), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 if (index == 0)
                 {
                     // The first chunk goes alone: it opens the connection and warms the send path, so that the chunks
@@ -218,6 +221,12 @@ internal sealed class BulkRun<T>
                 slots.Release();
             }
         }
+    }
+
+    private void Forget(Task sending)
+    {
+        lock (_gate)
+            _sending.Remove(sending);
     }
 
     private void OnThrottled(TimeSpan wait, int items)

@@ -27,8 +27,8 @@ internal static class BulkBenchmark
     /// <summary>The quotas of the full run: scaled to what the fake sustains on a shared 2-core machine.</summary>
     private static readonly Scenario[] Scenarios =
     {
-        new("mass-update", BatchFakeQuotaKind.ProfilesMassUpdate, PerSecond: 12_000, Burst: 10_000),
-        new("profiles/update", BatchFakeQuotaKind.ProfilesUpdate, PerSecond: 4_000, Burst: 1_000),
+        new("mass-update", BatchFakeQuotaKind.ProfilesMassUpdate, PerSecond: 4_000, Burst: 10_000),
+        new("profiles/update", BatchFakeQuotaKind.ProfilesUpdate, PerSecond: 3_000, Burst: 1_000),
     };
 
     private static readonly int[] Sizes = { 100_000, 1_000_000 };

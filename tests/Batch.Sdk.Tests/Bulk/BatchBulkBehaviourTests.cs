@@ -228,6 +228,37 @@ public sealed class BatchBulkBehaviourTests
     }
 
     [Fact]
+    public async Task Items_of_answered_chunks_are_not_kept_alive_by_the_run()
+    {
+        // Weak references to the items of the first chunks: once answered, nothing of the run may hold them.
+        var tracked = new List<WeakReference>();
+        var release = new TaskCompletionSource();
+        var calls = 0;
+        _stub.Record = false;
+        _stub.On("Profiles.UpdateAsync", _ => Interlocked.Increment(ref calls) < 20 ? Task.CompletedTask : release.Task);
+        IEnumerable<ProfileUpdate> Input()
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                var profile = BulkItems.Profile($"user-{i}");
+                if (i < 2_000)
+                    tracked.Add(new WeakReference(profile));
+                yield return profile;
+            }
+        }
+
+        var run = Bulk(parallelism: 1).UpdateProfilesAsync(Input());
+        await WaitUntil(() => Volatile.Read(ref calls) == 20);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        tracked.Count(reference => reference.IsAlive).ShouldBe(0);
+        release.SetResult();
+        (await run).Accepted.ShouldBe(10_000);
+    }
+
+    [Fact]
     public async Task Progress_is_reported_after_every_chunk()
     {
         _stub.On("Profiles.MassUpdateAsync", BulkItems.Completed);

@@ -30,6 +30,9 @@ internal sealed class StubBatch
 
     public IBatchClient Client { get; }
 
+    /// <summary>Whether <see cref="Calls"/> keeps each call's arguments (it keeps the items alive).</summary>
+    public bool Record { get; set; } = true;
+
     /// <summary>Every call, in the order the calls started: "Area.Method" and its arguments.</summary>
     public ConcurrentQueue<(string Method, object?[] Arguments)> Calls { get; } = new();
 
@@ -65,7 +68,8 @@ internal sealed class StubBatch
     private T Area<T>(string area) where T : class => Proxy<T>(call =>
     {
         var name = $"{area}.{call.Name}";
-        Calls.Enqueue((name, call.Arguments));
+        if (Record)
+            Calls.Enqueue((name, call.Arguments));
         if (!_handlers.TryGetValue(name, out var handler))
             throw new NotSupportedException(name);
         return Typed(handler(call.Arguments), call.ReturnType);
