@@ -320,19 +320,6 @@ public sealed class BatchBulkBehaviourTests
     }
 
     [Fact]
-    public async Task Every_call_is_observed_by_its_own_throttle_scope()
-    {
-        var seen = new List<TimeSpan>();
-        using (BatchThrottleScope.Observe(seen.Add))
-        {
-            await Task.Run(() => BatchThrottleScope.OnThrottled(TimeSpan.FromSeconds(7)));
-        }
-
-        BatchThrottleScope.OnThrottled(TimeSpan.FromSeconds(9)); // outside any scope: nobody hears it
-        seen.ShouldBe([TimeSpan.FromSeconds(7)]);
-    }
-
-    [Fact]
     public void Options_out_of_range_are_refused()
     {
         Should.Throw<ArgumentException>(() => new BatchBulk(_stub.Client, new BatchBulkOptions { MaxParallelism = 0 }));
