@@ -94,7 +94,11 @@ public sealed class BatchBulk : IDisposable
         });
     }
 
-    /// <summary>Creates or updates profiles through <c>POST /2.8/profiles/mass-update</c>, 10,000 a call, paced to 10,000 profiles a second.</summary>
+    /// <summary>
+    /// Creates or updates profiles through <c>POST /2.8/profiles/mass-update</c>, paced to 10,000 profiles a second:
+    /// 5,000 a call by default (the cap is 10,000, but a full call needs Batch's whole bucket, see
+    /// <see cref="BatchBulkOptions.BurstUtilization"/>).
+    /// </summary>
     /// <param name="profiles">The updates, of any number; read once, as a stream.</param>
     /// <param name="progress">Told after each call.</param>
     /// <param name="cancellationToken">Stops the run between chunks (<see cref="BatchBulkCancelledException{T}"/>).</param>

@@ -18,9 +18,11 @@ public sealed class BatchBulkOptions
     public double TargetUtilization { get; set; } = 0.97;
 
     /// <summary>
-    /// The fraction of each documented burst the built-in token buckets hold (default 0.5, and never less than one full
-    /// chunk), so that Batch's own bucket keeps room for requests the network delivers bunched together. Not applied
-    /// to a custom <see cref="BatchQuota.Limiter"/>.
+    /// The fraction of each documented burst the built-in token buckets hold (default 0.5), so that Batch's own bucket
+    /// keeps room for requests the network delivers bunched together. A call never carries more than this either: a
+    /// mass update, whose 10,000-profile cap equals its whole one-second bucket, goes 5,000 profiles a call by default
+    /// (1 restores full calls, at the price of 429s whenever a call arrives a little early). Not applied to a custom
+    /// <see cref="BatchQuota.Limiter"/>.
     /// </summary>
     public double BurstUtilization { get; set; } = 0.5;
 

@@ -36,17 +36,24 @@ internal sealed class BulkPacer : IDisposable
     {
         _time = options.TimeProvider;
         _rate = quota.PermitsPerSecond;
-        MaxPermits = quota.PermitsPerSecond > 0 ? Math.Min(cap, quota.Burst) : cap;
         if (quota.Limiter is not null)
         {
             _limiter = quota.Limiter;
+            MaxPermits = quota.PermitsPerSecond > 0 ? Math.Min(cap, quota.Burst) : cap;
         }
         else if (quota.PermitsPerSecond > 0)
         {
-            // A bucket smaller than Batch's leaves room there for requests the network delivers bunched together.
-            var bucket = Math.Max(MaxPermits, (int)Math.Ceiling(quota.Burst * options.BurstUtilization));
-            _limiter = CreateTokenBucket(quota.PermitsPerSecond * options.TargetUtilization, bucket);
+            // A bucket smaller than Batch's leaves room there for requests the network delivers bunched together. Where
+            // one call would fill Batch's whole bucket (mass update: 10,000 a call, no burst), calls are made smaller
+            // too, or a call arriving a few milliseconds early would find the bucket short and be refused.
+            var bucket = Math.Max(1, (int)Math.Ceiling(quota.Burst * options.BurstUtilization));
+            MaxPermits = Math.Min(cap, bucket);
+            _limiter = CreateTokenBucket(quota.PermitsPerSecond * options.TargetUtilization, Math.Max(MaxPermits, bucket));
             _ownsLimiter = true;
+        }
+        else
+        {
+            MaxPermits = cap;
         }
     }
 

@@ -180,8 +180,8 @@ public sealed class BatchBulkBehaviourTests
             Interlocked.Increment(ref read);
             return profile;
         });
-        // A bucket of 200 refilled at 1 a second: the second chunk would wait minutes.
-        var bulk = Bulk(parallelism: 1, profiles: new BatchQuota(1, 200));
+        // Calls of 200 (half the burst) from a bucket refilled at 1 a second: the second chunk would wait minutes.
+        var bulk = Bulk(parallelism: 1, profiles: new BatchQuota(1, 400));
 
         var run = Cancelled(() => bulk.UpdateProfilesAsync(input, cancellationToken: cancel.Token));
         await WaitUntil(() => Volatile.Read(ref read) == 400 && _stub.Calls.Count == 1);

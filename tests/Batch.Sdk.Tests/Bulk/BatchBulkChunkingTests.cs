@@ -143,11 +143,21 @@ public sealed class BatchBulkChunkingTests
     }
 
     [Fact]
-    public async Task A_chunk_never_exceeds_a_configured_burst_smaller_than_the_cap()
+    public async Task A_chunk_never_exceeds_the_paced_share_of_the_burst()
     {
-        var bulk = new BatchBulk(_stub.Client, new BatchBulkOptions { ProfilesUpdate = new BatchQuota(100_000, 150) });
+        // Half of a 300 burst (BurstUtilization) is less than the 200 cap.
+        var bulk = new BatchBulk(_stub.Client, new BatchBulkOptions { ProfilesUpdate = new BatchQuota(100_000, 300) });
         await bulk.UpdateProfilesAsync(BulkItems.Profiles(301));
 
         _stub.Chunks<ProfileUpdate>("Profiles.UpdateAsync").Select(chunk => chunk.Count).ShouldBe([150, 150, 1], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Mass_updates_paced_at_the_documented_quota_go_5000_a_call()
+    {
+        var bulk = new BatchBulk(_stub.Client, new BatchBulkOptions { ProfilesMassUpdate = new BatchQuota(1_000_000, 10_000) });
+        await bulk.MassUpdateProfilesAsync(BulkItems.Profiles(10_001));
+
+        _stub.Chunks<ProfileUpdate>("Profiles.MassUpdateAsync").Select(chunk => chunk.Count).ShouldBe([5_000, 5_000, 1], ignoreOrder: true);
     }
 }
