@@ -13,7 +13,8 @@ BatchFakeServer? fake = null;
 BatchClientOptions options;
 if (string.IsNullOrWhiteSpace(restApiKey))
 {
-    fake = BatchFakeServer.Start();
+    // The fake enforces Batch's rate limits, the profile-update one scaled so that the sync takes seconds.
+    fake = BatchFakeServer.Start(new BatchFakeServerOptions { Quotas = ProfileSync.FakeQuotas });
     options = fake.Options;
     Console.WriteLine($"No BATCH_REST_API_KEY set: running against the embedded fake Batch server at {fake.Url}.");
 }
@@ -32,10 +33,11 @@ try
 {
     using var batch = new BatchClient(options);
     await new ExampleFlow(batch, Console.Out).RunAsync(cancellation.Token);
+    await new ProfileSync(batch, Console.Out, onFake: fake is not null).RunAsync(cancellation.Token);
     Console.WriteLine("Done.");
     return 0;
 }
-catch (Exception error) when (error is BatchApiException or BatchOutcomeUnknownException or ArgumentException or OperationCanceledException)
+catch (Exception error) when (error is BatchApiException or BatchOutcomeUnknownException or ArgumentException or OperationCanceledException or InvalidOperationException)
 {
     Console.Error.WriteLine($"The example failed: {error.Message}");
     return 1;

@@ -97,6 +97,12 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
     /// <summary>The Android app's API key: <c>batch.ForApp(fake.AndroidAppApiKey)</c>.</summary>
     public string AndroidAppApiKey => _keys.AndroidAppApiKey;
 
+    /// <summary>What one quota let through and refused, when the fake enforces <see cref="BatchFakeServerOptions.Quotas"/>.</summary>
+    /// <param name="kind">The quota.</param>
+    /// <returns>The quota's usage so far; all zero when quotas are not enforced.</returns>
+    public BatchFakeQuotaUsage GetQuotaUsage(BatchFakeQuotaKind kind) =>
+        _handler.Quotas?.Usage(kind) ?? new BatchFakeQuotaUsage(0, 0, 0, null, null, null, null);
+
     /// <summary>Failures to inject: rate limiting, maintenance, latency, dropped connections.</summary>
     public BatchFakeFaults Faults { get; } = new();
 
@@ -125,7 +131,11 @@ public sealed class BatchFakeServer : IAsyncDisposable, IDisposable
         if (options is null)
             throw new ArgumentNullException(nameof(options));
         options.Validate();
-        return new BatchFakeServer(options);
+        options.Quotas?.Validate();
+        var fake = new BatchFakeServer(options);
+        if (options.Quotas is { } quotas)
+            fake._handler.Quotas = new FakeQuotas(quotas, new FakeErrors(BatchSpec.Embedded.Errors));
+        return fake;
     }
 
     /// <summary>Stops the server; calling it again does nothing.</summary>

@@ -58,4 +58,10 @@ public sealed class BatchFakeServerOptions
     }
 
     private static string NewKey(string kind) => $"fake_{kind}_{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Batch's documented rate limits, enforced per project and per quota when set (null, the default, enforces
+    /// none). Scale the rates so that tests run in seconds.
+    /// </summary>
+    public BatchFakeQuotas? Quotas { get; set; }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Batch.Sdk.Benchmarks.Bulk;
 using Batch.Sdk.Benchmarks.InProcess;
 using Batch.Sdk.Benchmarks.Reporting;
 using Batch.Sdk.Benchmarks.Throughput;
@@ -19,6 +20,7 @@ namespace Batch.Sdk.Benchmarks;
 /// <c>--dry</c>: every scenario once (CI). <c>--report FILE</c>: the full run, written as markdown (with <c>--dry</c>, the
 /// dry run's numbers, which only prove that the report can be written).
 /// Anything else goes to BenchmarkDotNet (for example <c>--filter '*Stats*'</c>); <c>--throughput</c> runs only the loopback scenario.
+/// <c>--bulk</c> runs only the bulk scenario (with <c>--report FILE</c>, it rewrites FILE's "Bulk" section).
 /// </summary>
 internal static class Program
 {
@@ -38,6 +40,11 @@ internal static class Program
         var dry = args.Contains("--dry");
         var reportIndex = Array.IndexOf(args, "--report");
         var reportPath = reportIndex >= 0 && reportIndex + 1 < args.Length ? args[reportIndex + 1] : null;
+
+        if (args.Contains("--serve-fake"))
+            return await BulkBenchmark.ServeFakeAsync(args).ConfigureAwait(false);
+        if (args.Contains("--bulk"))
+            return await BulkBenchmark.RunAsync(reportPath).ConfigureAwait(false);
 
         if (args.Contains("--throughput"))
         {
@@ -73,6 +80,7 @@ internal static class Program
         if (dry)
         {
             var dryThroughput = await RunThroughputAsync(requests: 200, rounds: 1).ConfigureAwait(false);
+            await BulkBenchmark.RunDryAsync().ConfigureAwait(false);
             if (reportPath is not null)
                 WriteReport(reportPath, summaryList, dryThroughput, load, started);
             Console.WriteLine("Dry run: every scenario ran once.");

@@ -10,9 +10,9 @@ namespace Batch.Sdk.Testing.Tests;
 /// <summary>A fake per test, an SDK client without retries on it, and raw HTTP for requests the SDK would refuse to send.</summary>
 public sealed class FakeScope : IDisposable
 {
-    public FakeScope()
+    public FakeScope(BatchFakeServerOptions? fakeOptions = null)
     {
-        Fake = BatchFakeServer.Start();
+        Fake = BatchFakeServer.Start(fakeOptions ?? new BatchFakeServerOptions());
         var options = Fake.Options;
         options.Retry.Enabled = false;
         Batch = new BatchClient(options);

@@ -12,6 +12,9 @@ namespace Batch.Sdk.Testing.Handling;
 /// </summary>
 internal sealed class FakeHandler
 {
+    /// <summary>The rate limits to enforce, when the fake was started with quotas (<see cref="FakeQuotas"/>).</summary>
+    public FakeQuotas? Quotas { get; set; }
+
     private readonly BatchSpec _spec;
     private readonly FakeAuthenticator _authenticator;
     private readonly BatchFakeFaults _faults;
@@ -60,6 +63,10 @@ internal sealed class FakeHandler
             case BatchFakeFaults.FaultKind.Maintenance:
                 return _errors.Error(family, FakeErrors.MaintenanceError);
         }
+
+        // Rate limits are counted as requests arrive, before the (slower, uneven) validation.
+        if (route is not null && Quotas?.Refuse(family, route.Operation.Id, request) is { } limited)
+            return limited;
 
         // Credentials first, as a real server would: an unauthenticated caller learns nothing about routes.
         if (!_authenticator.IsAuthorized(request, family))

@@ -74,6 +74,8 @@ internal sealed class BatchSendGuard : DelegatingHandler
             operation.RateLimitedAt = _time.GetTimestamp();
             var asked = BatchRetryAfter.Of(response, _time.GetUtcNow());
             operation.RateLimitWait = asked > _rateLimitDelay ? asked.Value : _rateLimitDelay;
+            // The bulk sender's pacer slows down on every 429, including those a retry absorbs.
+            BatchThrottleScope.OnThrottled(operation.RateLimitWait);
         }
         else if (!BatchRetryRules.IsRefusal(status))
         {
