@@ -29,11 +29,14 @@ else
     Console.WriteLine($"Running against the real Batch API ({options.BaseAddress}).");
 }
 
+// What an OpenTelemetry setup would export (AddSource("Batch.Sdk")), summed up at the end.
+using var telemetry = new TelemetrySummary();
 try
 {
     using var batch = new BatchClient(options);
     await new ExampleFlow(batch, Console.Out).RunAsync(cancellation.Token);
     await new ProfileSync(batch, Console.Out, onFake: fake is not null).RunAsync(cancellation.Token);
+    telemetry.Print(Console.Out);
     Console.WriteLine("Done.");
     return 0;
 }
