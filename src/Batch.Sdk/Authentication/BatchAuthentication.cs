@@ -16,10 +16,6 @@ internal static class BatchAuthentication
 
     private const string MissingKeyProperty = "Batch.Sdk.MissingKey";
 
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<string> MissingKey = new(MissingKeyProperty);
-#endif
-
     /// <summary>
     /// Adds the headers and completes <paramref name="url"/>, a path relative to the API root such as
     /// <c>1.1//campaigns/create</c>. When a key this request needs is not configured, nothing is added and the problem is
@@ -35,11 +31,7 @@ internal static class BatchAuthentication
                 : Missing(credentials.ProjectKey, nameof(BatchClientOptions.ProjectKey), "the project key"));
         if (missing is not null)
         {
-#if NET5_0_OR_GREATER
-            request.Options.Set(MissingKey, missing);
-#else
-            request.Properties[MissingKeyProperty] = missing;
-#endif
+            Pipeline.BatchRequestProperties.Set(request, MissingKeyProperty, missing);
             return;
         }
 
@@ -81,13 +73,8 @@ internal static class BatchAuthentication
     /// <exception cref="InvalidOperationException">A key this request needs is not configured.</exception>
     public static void EnsureApplied(HttpRequestMessage request)
     {
-#if NET5_0_OR_GREATER
-        if (request.Options.TryGetValue(MissingKey, out var missing))
+        if (Pipeline.BatchRequestProperties.TryGet<string>(request, MissingKeyProperty, out var missing))
             throw new InvalidOperationException(missing);
-#else
-        if (request.Properties.TryGetValue(MissingKeyProperty, out var missing))
-            throw new InvalidOperationException((string)missing!);
-#endif
     }
 
     private static string? Missing(string? value, string option, string what) =>

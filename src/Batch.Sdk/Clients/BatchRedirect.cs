@@ -15,10 +15,6 @@ public partial class BatchRedirect
 {
     private const string ExpectedStatusKey = "Batch.Sdk.ExpectedRedirect";
 
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<int> ExpectedStatusOption = new(ExpectedStatusKey);
-#endif
-
     /// <summary>
     /// Where the resource can be fetched (the <c>Location</c> header); null only if the answer carried none. An export
     /// file's link expires 20 minutes after the call: call the operation again for a new one.
@@ -39,24 +35,14 @@ public partial class BatchRedirect
     }
 
     /// <summary>Called by the generated clients before sending: <paramref name="status"/> is the operation's documented result.</summary>
-    internal static void Expect(HttpRequestMessage request, int status)
-    {
-#if NET5_0_OR_GREATER
-        request.Options.Set(ExpectedStatusOption, status);
-#else
-        request.Properties[ExpectedStatusKey] = status;
-#endif
-    }
+    internal static void Expect(HttpRequestMessage request, int status) =>
+        Pipeline.BatchRequestProperties.Set(request, ExpectedStatusKey, status);
 
     /// <summary>Whether <paramref name="response"/> is the redirect its operation documents as the result.</summary>
     internal static bool IsExpected(HttpResponseMessage response)
     {
-        if (response.RequestMessage is not { } request)
-            return false;
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(ExpectedStatusOption, out var status) && status == (int)response.StatusCode;
-#else
-        return request.Properties.TryGetValue(ExpectedStatusKey, out var status) && status is int expected && expected == (int)response.StatusCode;
-#endif
+        return response.RequestMessage is { } request &&
+               Pipeline.BatchRequestProperties.TryGet<int>(request, ExpectedStatusKey, out var status) &&
+               status == (int)response.StatusCode;
     }
 }

@@ -11,10 +11,6 @@ public sealed class BatchOperation
 {
     private const string Key = "Batch.Sdk.Operation";
 
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<BatchOperation> OptionsKey = new(Key);
-#endif
-
     private BatchOperation(string id, bool isIdempotent, string? urlTemplate)
     {
         Id = id;
@@ -63,11 +59,7 @@ public sealed class BatchOperation
     {
         if (request is null)
             throw new ArgumentNullException(nameof(request));
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(OptionsKey, out var operation) ? operation : null;
-#else
-        return request.Properties.TryGetValue(Key, out var operation) ? operation as BatchOperation : null;
-#endif
+        return BatchRequestProperties.TryGet<BatchOperation>(request, Key, out var operation) ? operation : null;
     }
 
     /// <inheritdoc />
@@ -103,12 +95,6 @@ public sealed class BatchOperation
     /// <summary>Whether the SDK did not build the request (its <see cref="Id"/> is then only the HTTP method).</summary>
     internal bool IsForeign { get; private set; }
 
-    private static void Attach(HttpRequestMessage request, BatchOperation operation)
-    {
-#if NET5_0_OR_GREATER
-        request.Options.Set(OptionsKey, operation);
-#else
-        request.Properties[Key] = operation;
-#endif
-    }
+    private static void Attach(HttpRequestMessage request, BatchOperation operation) =>
+        BatchRequestProperties.Set(request, Key, operation);
 }

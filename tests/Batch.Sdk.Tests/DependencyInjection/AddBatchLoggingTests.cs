@@ -19,16 +19,7 @@ public sealed class AddBatchLoggingTests
     {
         using var server = new FaultyServer(FaultyServer.Answer(200, "[]"));
         var logs = new FakeLogCollector();
-        var services = new ServiceCollection();
-        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
-        services.AddBatch(options =>
-        {
-            options.RestApiKey = LoopbackServer.RestApiKey;
-            options.ProjectKey = LoopbackServer.ProjectKey;
-            options.AppApiKey = LoopbackServer.AppApiKey;
-            options.BaseAddress = server.BaseAddress;
-        });
-        using var provider = services.BuildServiceProvider();
+        using var provider = Provider(server, logs);
         var batch = provider.GetRequiredService<IBatchClient>();
 
         await batch.PushCampaigns.ListAsync();
@@ -55,15 +46,7 @@ public sealed class AddBatchLoggingTests
     {
         using var server = new FaultyServer(FaultyServer.Answer(500, """{"code":0,"type":"SERVER_ERROR","message":"boom"}"""));
         var logs = new FakeLogCollector();
-        var services = new ServiceCollection();
-        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
-        services.AddBatch(options =>
-        {
-            options.RestApiKey = LoopbackServer.RestApiKey;
-            options.AppApiKey = LoopbackServer.AppApiKey;
-            options.BaseAddress = server.BaseAddress;
-        });
-        using var provider = services.BuildServiceProvider();
+        using var provider = Provider(server, logs);
 
         await Should.ThrowAsync<BatchOutcomeUnknownException>(() => provider.GetRequiredService<IBatchClient>().PushCampaigns.CreateAsync(Samples.PushCampaign()));
 
@@ -76,6 +59,21 @@ public sealed class AddBatchLoggingTests
             (1012, "BatchOperationEnd", LogLevel.Debug),
         ]);
         records[2].Message.ShouldBe("pushCampaigns_create POST /1.1/***/campaigns/create may or may not have been carried out after 1 attempt(s) (500); it was not sent again");
+    }
+
+    /// <summary>AddBatch with the test keys for <paramref name="server"/>, logging everything into <paramref name="logs"/>.</summary>
+    private static ServiceProvider Provider(FaultyServer server, FakeLogCollector logs)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        services.AddBatch(options =>
+        {
+            options.RestApiKey = LoopbackServer.RestApiKey;
+            options.ProjectKey = LoopbackServer.ProjectKey;
+            options.AppApiKey = LoopbackServer.AppApiKey;
+            options.BaseAddress = server.BaseAddress;
+        });
+        return services.BuildServiceProvider();
     }
 
     private static string Elapsed(System.Collections.Generic.IReadOnlyList<FakeLogRecord> records, int index) =>
