@@ -53,6 +53,21 @@ public sealed class PublicApiConventionTests
     }
 
     [Fact]
+    public void Every_area_interface_has_a_summary_from_the_spec()
+    {
+        var documentation = System.Xml.Linq.XDocument.Load(System.IO.Path.ChangeExtension(typeof(BatchClient).Assembly.Location, ".xml"));
+        var summaries = documentation.Descendants("member")
+            .Where(member => member.Element("summary") is { } summary && summary.Value.Trim().Length > 0)
+            .Select(member => (string)member.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal);
+        var areas = typeof(IBatchClient).GetProperties().Concat(typeof(IBatchAppClient).GetProperties())
+            .Select(property => property.PropertyType).Where(type => type.IsInterface).Distinct().ToArray();
+
+        areas.Length.ShouldBeGreaterThan(10);
+        areas.Where(area => !summaries.Contains("T:" + area.FullName)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_generated_enum_has_Unknown_as_its_zero_value()
     {
         var enums = PublicTypes.Where(type => type.IsEnum && type.Namespace == "Batch.Sdk").ToArray();
