@@ -57,12 +57,29 @@ internal static partial class BatchPipelineLog
             Throttle(logger, operation, path, delay, attempt + 1);
     }
 
-    /// <summary>Logs the outcome of one attempt.</summary>
-    public static void Attempted(ILogger logger, HttpRequestMessage request, string status, TimeSpan elapsed)
+    /// <summary>Logs the outcome of one attempt: <paramref name="response"/>, or <paramref name="failure"/>.</summary>
+    public static void Attempted(ILogger logger, HttpRequestMessage request, HttpResponseMessage? response, Exception? failure, TimeSpan elapsed)
     {
         if (logger.IsEnabled(LogLevel.Information))
-            Attempt(logger, BatchOperation.Ensure(request).Id, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri), status, elapsed.TotalMilliseconds);
+            Attempt(logger, BatchOperation.Ensure(request).Id, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri), Status(response, failure), elapsed.TotalMilliseconds);
     }
+
+    /// <summary>
+    /// The status the logs show for an answer or a failure: the HTTP status, or what went wrong (<c>timeout</c>,
+    /// <c>connection failure</c> before sending, <c>connection lost</c> after it, ...). Retry reasons are derived from it.
+    /// </summary>
+    public static string Status(HttpResponseMessage? response, Exception? failure) => response is not null
+        ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : failure switch
+        {
+            BatchOutcomeUnknownException unknown => unknown.InnerException is TimeoutException ? "timeout" : "connection lost",
+            BatchTransportException transport => transport.IsTimeout ? "timeout" : "connection failure",
+            Polly.Timeout.TimeoutRejectedException or TimeoutException => "timeout",
+            OperationCanceledException => "cancelled or timed out",
+            null => "no answer",
+            _ when BatchRetryRules.FailedBeforeSending(failure) => "connection failure",
+            _ => "connection lost",
+        };
 
     /// <summary>Logs the start of a call.</summary>
     public static void Starting(ILogger logger, BatchOperation operation, HttpRequestMessage request)
@@ -76,8 +93,7 @@ internal static partial class BatchPipelineLog
     {
         if (outcome == "outcome_unknown" && logger.IsEnabled(LogLevel.Warning))
         {
-            var status = response is null ? BatchResilienceHandler.FailureText(failure) : BatchResilienceHandler.StatusText(response);
-            Unknown(logger, operation.Id, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri), operation.Attempts, status);
+            Unknown(logger, operation.Id, request.Method.Method, BatchRedactor.MaskedPath(request.RequestUri), operation.Attempts, Status(response, failure));
         }
 
         if (logger.IsEnabled(LogLevel.Debug))

@@ -90,7 +90,7 @@ public static class BatchResilience
             {
                 if (arguments.Context.Properties.TryGetValue(RequestKey, out var request))
                 {
-                    var status = Describe(arguments.Outcome);
+                    var status = BatchPipelineLog.Status(arguments.Outcome.Result, arguments.Outcome.Exception);
                     BatchPipelineLog.Retrying(logger, request, arguments.AttemptNumber + 1, status, arguments.RetryDelay);
                     Telemetry.BatchInstrumentation.RecordRetry(BatchOperation.Ensure(request), Reason(status), arguments.RetryDelay);
                 }
@@ -110,14 +110,4 @@ public static class BatchResilience
         "connection failure" or "connection lost" => "connection",
         _ => "5xx",
     };
-
-    /// <summary>The status for the retry log: the HTTP status, or what went wrong.</summary>
-    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response
-        ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : outcome.Exception switch
-        {
-            TimeoutRejectedException or TimeoutException => "timeout",
-            { } failure when BatchRetryRules.FailedBeforeSending(failure) => "connection failure",
-            _ => "connection lost",
-        };
 }

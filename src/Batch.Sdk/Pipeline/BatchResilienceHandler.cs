@@ -83,7 +83,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, attempt).ConfigureAwait(false);
-            BatchPipelineLog.Attempted(_logger, request, StatusText(response), _time.GetElapsedTime(started));
+            BatchPipelineLog.Attempted(_logger, request, response, null, _time.GetElapsedTime(started));
             if ((int)response.StatusCode == 429)
                 BatchInstrumentation.RecordRateLimited(BatchOperation.Ensure(request));
             _redactor.RedactHeaders(response, target);
@@ -108,7 +108,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         }
         catch (Exception failure)
         {
-            BatchPipelineLog.Attempted(_logger, request, FailureText(failure), _time.GetElapsedTime(started));
+            BatchPipelineLog.Attempted(_logger, request, null, failure, _time.GetElapsedTime(started));
             response?.Dispose();
             return Outcome.FromException<HttpResponseMessage>(failure);
         }
@@ -130,17 +130,4 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
             return new BatchOutcomeUnknownException(operation.Id, request.Method.Method, path, operation.Attempts, observed);
         return new BatchTransportException(operation.Id, request.Method.Method, path, operation.Attempts, observed);
     }
-
-    internal static string StatusText(HttpResponseMessage response) =>
-        ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static string FailureText(Exception? failure) => failure switch
-    {
-        BatchOutcomeUnknownException unknown => unknown.InnerException is TimeoutException ? "timeout" : "connection lost",
-        BatchTransportException transport => transport.IsTimeout ? "timeout" : "connection failure",
-        OperationCanceledException => "cancelled or timed out",
-        null => "no answer",
-        _ when BatchRetryRules.FailedBeforeSending(failure) => "connection failure",
-        _ => "connection lost",
-    };
 }
