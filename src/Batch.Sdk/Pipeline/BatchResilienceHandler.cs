@@ -102,7 +102,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         {
             var error = new BatchApiException(
                 $"{request.Method} {BatchRedactor.MaskedPath(request.RequestUri)} answered HTTP {(int)response!.StatusCode} with a body too large to read.",
-                (int)response.StatusCode, null, Errors.BatchErrorResponse.CollectHeaders(response), tooLarge);
+                (int)response.StatusCode, null, BatchResponseHeaders.Collect(response), tooLarge);
             response.Dispose();
             return Outcome.FromException<HttpResponseMessage>(error);
         }
