@@ -84,6 +84,13 @@ internal abstract class BatchClientBase
         }
     }
 
+    /// <summary>The exception for a documented success whose body cannot be used (empty, or the JSON literal null).</summary>
+    /// <param name="response">The response.</param>
+    /// <param name="problem">What is wrong with the body, as the end of a sentence.</param>
+    /// <returns>The exception to throw.</returns>
+    protected BatchApiException CreateUnreadableError(HttpResponseMessage response, string problem) =>
+        BatchErrorResponse.Unreadable(response, _credentials.Redactor, problem, null);
+
     /// <summary>
     /// The exception for an answer the operation does not document as its result (any error status, an undocumented
     /// success or redirect): <see cref="BatchApiException"/>, or <see cref="BatchOutcomeUnknownException"/> for a

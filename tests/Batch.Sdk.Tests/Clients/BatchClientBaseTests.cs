@@ -80,5 +80,6 @@ public sealed class BatchClientBaseTests : IDisposable
         var error = await Should.ThrowAsync<BatchApiException>(() => batch.PushCampaigns.CreateAsync(Samples.PushCampaign()));
 
         error.StatusCode.ShouldBe(201);
+        error.Message.ShouldBe("POST /1.1/***/campaigns/create answered HTTP 201, but its body is empty or null. (HTTP 201)");
     }
 }
