@@ -20,13 +20,27 @@ const spec = YAML.parse(readFileSync(specFile, 'utf8'));
 const pascal = s => s.charAt(0).toUpperCase() + s.slice(1);
 const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
+// The family is the one the operation's security scheme declares, not a second reading of the path: the path rule
+// lives in the SDK (src/Batch.Sdk/Pipeline/BatchRoutes.cs), and a test checks that the spec's schemes agree with it
+// (tests/Batch.Sdk.Testing.Tests/Spec/BatchSpecTests.cs).
+const families = { RestApiKeyHeader: 'App APIs (per app)', RestApiKeyBearer: 'Project APIs' };
+const familyOf = (route, op) => {
+  const schemes = (op.security || spec.security || []).flatMap(requirement => Object.keys(requirement));
+  const found = [...new Set(schemes.map(scheme => families[scheme]).filter(Boolean))];
+  if (found.length !== 1) {
+    console.error(`${op.operationId} (${route}): declares ${found.length ? found.join(' and ') : 'no known security scheme'}; expected one of ${Object.keys(families).join(', ')}`);
+    process.exit(1);
+  }
+  return found[0];
+};
+
 const rows = [];
 for (const [route, item] of Object.entries(spec.paths)) {
   for (const method of methods) {
     const op = item[method];
     if (!op) continue;
     const version = route.split('/')[1];
-    const family = version.startsWith('1.') ? 'App APIs (per app)' : 'Project APIs';
+    const family = familyOf(route, op);
     const [, verb] = op.operationId.split('_');
     let call = `${op.tags[0]}.${pascal(verb)}Async`;
     if (op['x-batch-pagination']) call += `, ${pascal(verb)}AllAsync`;

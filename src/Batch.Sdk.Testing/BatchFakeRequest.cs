@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using Newtonsoft.Json;
+using Batch.Sdk.Security;
+using Batch.Sdk.Testing.Handling;
 using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.Testing;
@@ -31,8 +31,8 @@ public sealed class BatchFakeRequest
         Headers = headers;
         Body = body;
         StatusCode = statusCode;
-        _json = new Lazy<JToken?>(() => ParseOrNull(body));
-        _description = $"{method} {MaskAppKey(path)} -> {(statusCode is int status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "dropped")}" +
+        _json = new Lazy<JToken?>(() => FakeJson.ParseOrNull(body));
+        _description = $"{method} {BatchRedactor.MaskAppKeySegment(path)} -> {(statusCode is int status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "dropped")}" +
             (operationId is null ? " (no such route)" : $" ({operationId})");
     }
 
@@ -62,27 +62,4 @@ public sealed class BatchFakeRequest
 
     /// <summary>Method, path with the app key masked, status and operation; never a key, header or body.</summary>
     public override string ToString() => _description;
-
-    private static string MaskAppKey(string path)
-    {
-        var segments = path.Split('/');
-        if (segments.Length > 2 && segments[1].StartsWith("1.", StringComparison.Ordinal))
-            segments[2] = "***";
-        return string.Join("/", segments);
-    }
-
-    private static JToken? ParseOrNull(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-            return null;
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None };
-            return JToken.ReadFrom(reader);
-        }
-        catch (JsonReaderException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,10 +1,12 @@
 using System;
+using Batch.Sdk.Security;
 
 namespace Batch.Sdk.Testing;
 
 /// <summary>
 /// The keys a <see cref="BatchFakeServer"/> accepts and the bounds it keeps. Every key defaults to a new random
-/// value, so fakes started in parallel never accept each other's clients; set them to reproduce your configuration.
+/// value, so fakes started in parallel never accept each other's clients; set them to reproduce your configuration
+/// (visible ASCII only, as the SDK requires of the keys it sends).
 /// </summary>
 public sealed class BatchFakeServerOptions
 {
@@ -47,10 +49,11 @@ public sealed class BatchFakeServerOptions
         if (MaxRecordedRequests < 0)
             throw new ArgumentException($"{nameof(MaxRecordedRequests)} must not be negative.");
 
-        foreach (var key in new[] { RestApiKey, ProjectKey, IosAppApiKey, AndroidAppApiKey })
+        // The SDK's key rule (visible ASCII only): a key the SDK refuses to send could never be accepted.
+        foreach (var (key, name) in new[] { (RestApiKey, nameof(RestApiKey)), (ProjectKey, nameof(ProjectKey)), (IosAppApiKey, nameof(IosAppApiKey)), (AndroidAppApiKey, nameof(AndroidAppApiKey)) })
         {
-            if (string.IsNullOrWhiteSpace(key))
-                throw new ArgumentException($"Every key of {nameof(BatchFakeServerOptions)} must be set.");
+            if (BatchKeys.Problem(key, $"{nameof(BatchFakeServerOptions)}.{name}", required: true) is { } problem)
+                throw new ArgumentException(problem);
         }
 
         if (string.Equals(IosAppApiKey, AndroidAppApiKey, StringComparison.Ordinal))

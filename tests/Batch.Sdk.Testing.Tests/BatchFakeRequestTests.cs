@@ -62,6 +62,40 @@ public sealed class BatchFakeRequestTests : IDisposable
         text.ShouldNotContain(_scope.Fake.RestApiKey);
     }
 
+    [Theory]
+    [InlineData("", "UNKNOWN_APP")]
+    [InlineData("", "odd%key/with?escapes")]
+    // A base address with a path (a proxy's mount): the fake used to show the key here, the SDK never did.
+    [InlineData("behind/a/proxy/", "UNKNOWN_APP")]
+    public async Task ToString_masks_a_1x_path_exactly_as_the_SDK_masks_it(string basePath, string appApiKey)
+    {
+        await using var fake = BatchFakeServer.Start();
+        using var batch = new BatchClient(WithoutRetries(fake, basePath));
+
+        // The fake refuses the request (an unknown app key, or no 1.1 route under the proxy path), so the SDK's message describes it too.
+        var error = await Should.ThrowAsync<BatchApiException>(() => batch.ForApp(appApiKey).PushCampaigns.ListAsync());
+
+        var described = fake.Requests.Single().ToString();
+        // The SDK's message starts with the method and the masked path.
+        error.Message.ShouldStartWith(described[..described.IndexOf(" -> ", StringComparison.Ordinal)] + " ");
+        described.ShouldContain("/1.1/***/campaigns/list");
+        described.ShouldNotContain(Uri.EscapeDataString(appApiKey));
+    }
+
+    [Fact]
+    public async Task ToString_leaves_a_2x_path_as_the_SDK_does()
+    {
+        await using var fake = BatchFakeServer.Start();
+        var options = WithoutRetries(fake, basePath: "");
+        options.ProjectKey = "another_project";
+        using var batch = new BatchClient(options);
+
+        var error = await Should.ThrowAsync<BatchApiException>(() => batch.Segments.ListAsync());
+
+        error.Message.ShouldStartWith("GET /2.11/segments/list ");
+        fake.Requests.Single().ToString().ShouldBe("GET /2.11/segments/list -> 401 (segments_list)");
+    }
+
     [Fact]
     public async Task Requests_sent_in_parallel_are_all_recorded()
     {
@@ -112,5 +146,13 @@ public sealed class BatchFakeRequestTests : IDisposable
 
         Should.Throw<ArgumentException>(() => BatchFakeServer.Start(new BatchFakeServerOptions { MaxRequestBodyBytes = 0 }));
         Should.Throw<ArgumentException>(() => BatchFakeServer.Start(new BatchFakeServerOptions { MaxRecordedRequests = -1 }));
+    }
+
+    private static BatchClientOptions WithoutRetries(BatchFakeServer fake, string basePath)
+    {
+        var options = fake.Options;
+        options.BaseAddress = new Uri(fake.Url, basePath);
+        options.Retry.Enabled = false;
+        return options;
     }
 }

@@ -56,6 +56,18 @@ public sealed class BatchFakeServerTests : IDisposable
         Should.Throw<ArgumentException>(() => BatchFakeServer.Start(new BatchFakeServerOptions { IosAppApiKey = "SAME", AndroidAppApiKey = "SAME" }));
     }
 
+    [Theory]
+    [InlineData("key with space", "BatchFakeServerOptions.ProjectKey must contain only visible ASCII characters")]
+    [InlineData("key\n", "BatchFakeServerOptions.ProjectKey must contain only visible ASCII characters")]
+    [InlineData("clé", "BatchFakeServerOptions.ProjectKey must contain only visible ASCII characters")]
+    [InlineData("", "BatchFakeServerOptions.ProjectKey is required.")]
+    public void Refuses_a_key_the_SDK_would_refuse_to_send_naming_the_setting(string key, string problem)
+    {
+        var refused = Should.Throw<ArgumentException>(() => BatchFakeServer.Start(new BatchFakeServerOptions { ProjectKey = key }));
+
+        refused.Message.ShouldStartWith(problem);
+    }
+
     [Fact]
     public async Task A_wrong_REST_key_on_1x_is_AUTHENTICATION_INVALID_401_10()
     {

@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.Testing.Tests;
@@ -52,9 +51,8 @@ public sealed class FakeScope : IDisposable
     public static async Task<JToken> ReadJsonAsync(HttpResponseMessage response) =>
         ParseJson(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Parses JSON keeping date-like strings as strings, as the spec's examples are.</summary>
-    public static JToken ParseJson(string json) =>
-        JsonConvert.DeserializeObject<JToken>(json, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
+    /// <summary>Parses JSON as the SDK does (date-like strings stay strings, as the spec's examples are).</summary>
+    public static JToken ParseJson(string json) => Serialization.BatchJson.Deserialize<JToken>(json)!;
 
     public void Dispose()
     {

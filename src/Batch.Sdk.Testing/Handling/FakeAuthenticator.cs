@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Batch.Sdk.Security;
 using Batch.Sdk.Testing.Spec;
 
 namespace Batch.Sdk.Testing.Handling;
@@ -23,15 +24,8 @@ internal sealed class FakeAuthenticator
     }
 
     public bool IsAuthorized(IncomingRequest request, ApiFamily family) => family == ApiFamily.App
-        ? Header(request, "X-Authorization") == _restApiKey && AppApiKey(request.Path) is { } app && _appApiKeys.Contains(app)
+        ? Header(request, "X-Authorization") == _restApiKey && BatchRedactor.AppKeyOfPath(request.Path) is { } app && _appApiKeys.Contains(app)
         : Header(request, "Authorization") == "Bearer " + _restApiKey && Header(request, "X-Batch-Project") == _projectKey;
-
-    /// <summary>The unescaped segment after the version: <c>/1.1/KEY/campaigns/create</c> gives <c>KEY</c>.</summary>
-    public static string? AppApiKey(string path)
-    {
-        var segments = path.Split('/');
-        return segments.Length > 3 ? Uri.UnescapeDataString(segments[2]) : null;
-    }
 
     private static string? Header(IncomingRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) ? value : null;

@@ -1,4 +1,5 @@
 using System;
+using Batch.Sdk.Pipeline;
 
 namespace Batch.Sdk.Testing.Spec;
 
@@ -15,9 +16,12 @@ internal enum ApiFamily
 /// <summary>Family facts that the spec states in prose rather than in its schemas.</summary>
 internal static class ApiFamilies
 {
-    /// <summary>The family of a request path such as <c>/1.1/KEY/campaigns/create</c> or <c>/2.8/campaigns/create</c>.</summary>
+    /// <summary>
+    /// The family of a request path or spec path template such as <c>/1.1/KEY/campaigns/create</c> or
+    /// <c>/2.8/campaigns/create</c>, by the SDK's rule (<see cref="BatchRoutes"/>).
+    /// </summary>
     public static ApiFamily Of(string path) =>
-        path.StartsWith("/1.", StringComparison.Ordinal) ? ApiFamily.App : ApiFamily.Project;
+        BatchRoutes.IsAppApi(path, path.StartsWith("/", StringComparison.Ordinal) ? 1 : 0) ? ApiFamily.App : ApiFamily.Project;
 
     /// <summary>The error body property that carries the human-readable message (<c>MepError.message</c>, <c>CepError.error_message</c>).</summary>
     public static string MessageProperty(this ApiFamily family) =>

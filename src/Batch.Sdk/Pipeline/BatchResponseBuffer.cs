@@ -28,12 +28,14 @@ internal sealed class BatchResponseBuffer : HttpContent
 
     private readonly int _length;
     private readonly bool _pooled;
+    private readonly ArrayPool<byte> _pool;
     private byte[]? _buffer;
 
-    private BatchResponseBuffer(HttpContent original, byte[] buffer, bool pooled, int length, bool truncated)
+    private BatchResponseBuffer(HttpContent original, byte[] buffer, bool pooled, ArrayPool<byte> pool, int length, bool truncated)
     {
         _buffer = buffer;
         _pooled = pooled;
+        _pool = pool;
         _length = length;
         IsTruncated = truncated;
 #if NET6_0_OR_GREATER
@@ -58,11 +60,13 @@ internal sealed class BatchResponseBuffer : HttpContent
     /// <summary>
     /// Reads <paramref name="original"/> to its end (or to <paramref name="limit"/> bytes when
     /// <paramref name="truncate"/> is set) and returns a content holding its bytes and headers; disposes
-    /// <paramref name="original"/>.
+    /// <paramref name="original"/>. Small buffers come from <paramref name="pool"/>: <see cref="ArrayPool{T}.Shared"/>
+    /// when null (tests pass their own to watch it).
     /// </summary>
     /// <exception cref="BatchResponseTooLargeException">The body, announced or streamed, is longer than <paramref name="limit"/> and <paramref name="truncate"/> is not set.</exception>
-    public static async Task<BatchResponseBuffer> ReadAsync(HttpContent original, int limit, bool truncate, CancellationToken cancellationToken)
+    public static async Task<BatchResponseBuffer> ReadAsync(HttpContent original, int limit, bool truncate, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
     {
+        pool ??= ArrayPool<byte>.Shared;
         var announced = original.Headers.ContentLength;
         if (announced > limit && !truncate)
         {
@@ -73,7 +77,7 @@ internal sealed class BatchResponseBuffer : HttpContent
         // One byte more than the body (or the limit) lets the end be seen without growing the buffer.
         var size = announced is long expected ? (int)Math.Min(expected, limit) + 1 : Math.Min(MinimumBuffer, limit + 1);
         var pooled = size <= PooledLimit;
-        var buffer = Allocate(Math.Max(size, 1), pooled);
+        var buffer = Allocate(Math.Max(size, 1), pooled, pool);
         var length = 0;
         var truncated = false;
         try
@@ -88,9 +92,9 @@ internal sealed class BatchResponseBuffer : HttpContent
                 if (length == buffer.Length)
                 {
                     var grown = (int)Math.Min((long)buffer.Length * 2, (long)limit + 1);
-                    var larger = Allocate(grown, grown <= PooledLimit);
+                    var larger = Allocate(grown, grown <= PooledLimit, pool);
                     System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    Release(buffer, pooled);
+                    Release(buffer, pooled, pool);
                     buffer = larger;
                     pooled = grown <= PooledLimit;
                 }
@@ -111,12 +115,12 @@ internal sealed class BatchResponseBuffer : HttpContent
         }
         catch
         {
-            Release(buffer, pooled);
+            Release(buffer, pooled, pool);
             original.Dispose();
             throw;
         }
 
-        var content = new BatchResponseBuffer(original, buffer, pooled, length, truncated);
+        var content = new BatchResponseBuffer(original, buffer, pooled, pool, length, truncated);
         original.Dispose();
         return content;
     }
@@ -142,16 +146,16 @@ internal sealed class BatchResponseBuffer : HttpContent
     protected override void Dispose(bool disposing)
     {
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
-            Release(buffer, _pooled);
+            Release(buffer, _pooled, _pool);
         base.Dispose(disposing);
     }
 
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(BatchResponseBuffer));
 
-    private static byte[] Allocate(int size, bool pooled)
+    private static byte[] Allocate(int size, bool pooled, ArrayPool<byte> pool)
     {
         if (pooled)
-            return ArrayPool<byte>.Shared.Rent(size);
+            return pool.Rent(size);
 #if NET5_0_OR_GREATER
         return GC.AllocateUninitializedArray<byte>(size);
 #else
@@ -159,10 +163,10 @@ internal sealed class BatchResponseBuffer : HttpContent
 #endif
     }
 
-    private static void Release(byte[] buffer, bool pooled)
+    private static void Release(byte[] buffer, bool pooled, ArrayPool<byte> pool)
     {
         if (pooled)
-            ArrayPool<byte>.Shared.Return(buffer);
+            pool.Return(buffer);
     }
 
     private static ValueTask<int> ReadAsync(Stream stream, byte[] buffer, int offset, CancellationToken cancellationToken) =>

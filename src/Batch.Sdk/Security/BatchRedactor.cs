@@ -77,6 +77,15 @@ internal sealed class BatchRedactor
         AppKeySegment(uri) is (int start, int length) ? Uri.UnescapeDataString(uri!.OriginalString.Substring(start, length)) : null;
 
     /// <summary>
+    /// The app key, unescaped, of a 1.x request path as a server receives it (<c>/1.1/KEY/campaigns/create</c> gives
+    /// <c>KEY</c>); null for 2.x paths and when no segment follows the key.
+    /// </summary>
+    public static string? AppKeyOfPath(string path) =>
+        path.Length > 0 && path[0] == '/' && AppKeySegment(path, 0) is (int start, int length)
+            ? Uri.UnescapeDataString(path.Substring(start, length))
+            : null;
+
+    /// <summary>
     /// Rewrites, in place, the response headers whose values contain a key (a server or proxy may echo one), so that
     /// headers kept on exceptions carry no secret. <paramref name="target"/> is the request URI, whose 1.x app key is
     /// masked too. Nothing is allocated when no header holds a key.
@@ -97,7 +106,13 @@ internal sealed class BatchRedactor
         var text = uri.OriginalString;
         var authority = text.IndexOf("://", StringComparison.Ordinal);
         var pathStart = authority < 0 ? -1 : text.IndexOf('/', authority + 3);
-        if (pathStart < 0 || !Pipeline.BatchRoutes.IsAppApi(text, pathStart + 1))
+        return pathStart < 0 ? null : AppKeySegment(text, pathStart);
+    }
+
+    /// <summary>Where the app key segment is in <paramref name="text"/>, whose path starts with the <c>/</c> at <paramref name="pathStart"/>.</summary>
+    private static (int Start, int Length)? AppKeySegment(string text, int pathStart)
+    {
+        if (!Pipeline.BatchRoutes.IsAppApi(text, pathStart + 1))
             return null;
         var start = text.IndexOf('/', pathStart + 1) + 1;
         var end = start <= 0 ? -1 : text.IndexOfAny(PathEnd, start);

@@ -8,9 +8,9 @@ namespace Batch.Sdk.Serialization;
 
 /// <summary>
 /// Writes the subtypes of a discriminated union (such as <see cref="EmailMessage"/>, <c>channel_type: email</c>) with
-/// their discriminator as an ordinary first property, instead of through NSwag's <see cref="JsonInheritanceConverter"/>,
-/// whose writer builds a JObject of every message and reflects over attributes on each call (three times the
-/// hand-written floor in tests/Batch.Sdk.Benchmarks). Reading still goes through that converter.
+/// their discriminator as an ordinary first property (NJsonSchema's converter, which the SDK replaces with its own
+/// read-only <see cref="JsonInheritanceConverter"/>, built a JObject of every message and reflected over attributes on
+/// each call: three times the hand-written floor in tests/Batch.Sdk.Benchmarks). Reading goes through that converter.
 /// </summary>
 internal static class BatchDiscriminatorContract
 {
@@ -23,7 +23,6 @@ internal static class BatchDiscriminatorContract
         if (key is null || contract.Properties.Contains(inheritance.DiscriminatorName))
             return;
 
-        contract.Converter = new ReadOnlyConverter(inheritance);
         contract.Properties.Insert(0, new JsonProperty
         {
             PropertyName = inheritance.DiscriminatorName,
@@ -47,26 +46,6 @@ internal static class BatchDiscriminatorContract
         }
 
         return null;
-    }
-
-    /// <summary>Reads with the inheritance converter (which picks the subtype) and lets the serializer write the object.</summary>
-    private sealed class ReadOnlyConverter : JsonConverter
-    {
-        private readonly JsonConverter _reader;
-
-        public ReadOnlyConverter(JsonConverter reader) => _reader = reader;
-
-        public override bool CanWrite => false;
-
-        public override bool CanRead => _reader.CanRead;
-
-        public override bool CanConvert(Type objectType) => _reader.CanConvert(objectType);
-
-        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
-            _reader.ReadJson(reader, objectType, existingValue, serializer);
-
-        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
-            throw new NotSupportedException("The serializer writes these objects itself (CanWrite is false).");
     }
 
     private sealed class ConstantValueProvider : IValueProvider

@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Batch.Sdk.Testing.Handling;
 using Batch.Sdk.Testing.Spec;
+using Microsoft.OpenApi.Readers;
 using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.Testing.Tests.Spec;
@@ -52,6 +54,23 @@ public sealed class BatchSpecTests
     public void Examples_keep_date_like_strings_as_written()
     {
         BatchSpec.Embedded["pushCampaigns_get"].SuccessExample!["created_date"]!.ToString().ShouldBe("2017-07-05T13:30:02");
+    }
+
+    // The README's endpoint table (build/spec-tools/endpoints-table.mjs) names each operation's family from its
+    // security scheme; this keeps the schemes equal to the SDK's path rule (BatchRoutes, through ApiFamilies.Of).
+    [Fact]
+    public void Every_operation_declares_the_security_scheme_of_the_family_the_SDK_gives_its_path()
+    {
+        var document = new OpenApiStringReader().Read(EmbeddedYaml(), out _);
+
+        var declared = (
+            from path in document.Paths
+            from operation in path.Value.Operations
+            let schemes = string.Join(",", operation.Value.Security.SelectMany(requirement => requirement.Keys).Select(scheme => scheme.Reference.Id).Distinct())
+            select (Family: ApiFamilies.Of(path.Key), Schemes: schemes, Operation: operation.Value.OperationId)).ToList();
+
+        declared.Where(op => op.Schemes != (op.Family == ApiFamily.App ? "RestApiKeyHeader" : "RestApiKeyBearer")).ShouldBeEmpty();
+        declared.Select(op => op.Family).Distinct().Count().ShouldBe(2);
     }
 
     [Fact]

@@ -29,4 +29,24 @@ public class BatchDiscriminatorContractTests
         message.Subject.ShouldBe("s");
         BatchJson.Serialize(message).ShouldBe("""{"channel_type":"email","subject":"s"}""");
     }
+
+    [Fact]
+    public void A_message_of_a_channel_added_later_is_read_as_the_base_type_and_written_back_as_it_came()
+    {
+        const string Json = """{"channel_type":"sms","text":"hello"}""";
+
+        var message = BatchJson.Deserialize<CampaignMessage>(Json)!;
+
+        message.GetType().ShouldBe(typeof(CampaignMessage));
+        message.AdditionalProperties["channel_type"].ShouldBe("sms");
+        BatchJson.Serialize(message).ShouldBe(Json);
+    }
+
+    [Fact]
+    public void The_union_converter_is_not_public_API()
+    {
+        typeof(CampaignMessage).Assembly.GetExportedTypes()
+            .Where(type => typeof(Newtonsoft.Json.JsonConverter).IsAssignableFrom(type))
+            .ShouldBeEmpty();
+    }
 }
