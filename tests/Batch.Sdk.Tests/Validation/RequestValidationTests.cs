@@ -47,7 +47,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.Campaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["Campaign.SendRate ('send_rate') must be between 1000 and 1000000."]);
+        error.Problems.ShouldBe(["CampaignCreateRequest.SendRate ('send_rate') must be between 1000 and 1000000."]);
         _server.Requests.ShouldBeEmpty();
     }
 
@@ -60,7 +60,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.Campaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["Campaign.Labels ('labels') must have at most 5 items."]);
+        error.Problems.ShouldBe(["CampaignCreateRequest.Labels ('labels') must have at most 5 items."]);
         _server.Requests.ShouldBeEmpty();
     }
 
@@ -88,7 +88,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.Campaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["Campaign.State ('state') is Unknown: set one of the documented values."]);
+        error.Problems.ShouldBe(["CampaignCreateRequest.State ('state') is Unknown: set one of the documented values."]);
     }
 
     [Theory]
