@@ -201,8 +201,7 @@ public sealed class PublicApiConventionTests
         .Select(property => property.PropertyType).Where(type => type.IsInterface).Distinct().ToArray();
 
     // The types that are an operation's whole request body, read from the area interfaces' parameters: a body parameter
-    // is a model of the SDK (an array body, such as the profiles update, is a collection and has no
-    // type of its own).
+    // is a model of the SDK (an array body, such as the profiles update, is a collection with no type of its own).
     private static (Type Area, MethodInfo Method, Type Type)[] RequestBodies() => AreaInterfaces
         .SelectMany(area => area.GetMethods().SelectMany(method => method.GetParameters()
             .Where(parameter => parameter.ParameterType.IsClass && parameter.ParameterType.Assembly == typeof(BatchClient).Assembly)
