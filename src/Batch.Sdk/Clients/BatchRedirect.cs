@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 
 namespace Batch.Sdk;
 
@@ -13,8 +12,6 @@ namespace Batch.Sdk;
 /// </summary>
 public partial class BatchRedirect
 {
-    private const string ExpectedStatusKey = "Batch.Sdk.ExpectedRedirect";
-
     /// <summary>
     /// Where the resource can be fetched (the <c>Location</c> header); null only if the answer carried none. An export
     /// file's link expires 20 minutes after the call: call the operation again for a new one.
@@ -32,18 +29,6 @@ public partial class BatchRedirect
         if (redirect.Location is null)
             throw new BatchApiException($"Batch answered {status} without an absolute Location header.", status, null, headers, null);
         return redirect;
-    }
-
-    /// <summary>Called by the generated clients before sending: <paramref name="status"/> is the operation's documented result.</summary>
-    internal static void Expect(HttpRequestMessage request, int status) =>
-        Pipeline.BatchRequestProperties.Set(request, ExpectedStatusKey, status);
-
-    /// <summary>Whether <paramref name="response"/> is the redirect its operation documents as the result.</summary>
-    internal static bool IsExpected(HttpResponseMessage response)
-    {
-        return response.RequestMessage is { } request &&
-               Pipeline.BatchRequestProperties.TryGet<int>(request, ExpectedStatusKey, out var status) &&
-               status == (int)response.StatusCode;
     }
 }
 

@@ -1,16 +1,40 @@
 using System;
+using System.Collections.Generic;
 using Batch.Sdk.Errors;
 
 namespace Batch.Sdk;
 
 /// <summary>
-/// Batch answered with an error, or with a success whose body could not be read. Extends the exception NSwag
-/// generates (which carries <see cref="StatusCode"/>, the raw body in <see cref="Response"/> and the response
-/// <see cref="Headers"/>) with the Batch error it describes. Keys never appear in it.
+/// Batch answered with an error, or with a success whose body could not be read: the HTTP status, the body, the
+/// response headers and the Batch error they describe. Keys never appear in it. Every generated operation throws it
+/// from one place (<c>BatchErrorResponse</c>), whatever the status.
 /// </summary>
-public partial class BatchApiException
+public class BatchApiException : Exception
 {
     private BatchErrorDetails? _details;
+
+    /// <summary>Creates the exception for an answer of Batch.</summary>
+    /// <param name="message">What happened, such as <c>POST /1.1/a1b2****/campaigns/create failed with HTTP 400.</c></param>
+    /// <param name="statusCode">The HTTP status of the answer.</param>
+    /// <param name="response">The answer's body, if it was read.</param>
+    /// <param name="headers">The answer's headers.</param>
+    /// <param name="innerException">What made the answer unreadable, if anything.</param>
+    public BatchApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        Response = response;
+        Headers = headers ?? throw new ArgumentNullException(nameof(headers));
+    }
+
+    /// <summary>The HTTP status of the answer.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The answer's body as text (error bodies are cut at 16 KiB), or null when it was not read.</summary>
+    public string? Response { get; }
+
+    /// <summary>The answer's headers, with any key in them masked.</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
     private BatchErrorDetails Details => _details ??= BatchErrorDetails.From(StatusCode, Response, Headers);
 
@@ -49,26 +73,12 @@ public partial class BatchApiException
     {
         get
         {
-            var message = Summary + " " + DescribeError();
+            var message = base.Message + " " + DescribeError();
             if (ServerMessage is { } server)
                 message += ": " + (server.Length <= MessageExcerptLength ? server : server.Substring(0, MessageExcerptLength) + "…");
             if (InnerException is not null)
                 message += " (" + InnerException.Message + ")";
             return message;
-        }
-    }
-
-    /// <summary>
-    /// The text the exception was created with. The generated constructor appends the status and body to it, which
-    /// <see cref="Message"/> presents differently.
-    /// </summary>
-    private string Summary
-    {
-        get
-        {
-            var text = base.Message;
-            var cut = text.IndexOf("\n\nStatus: ", StringComparison.Ordinal);
-            return cut < 0 ? text : text.Substring(0, cut);
         }
     }
 

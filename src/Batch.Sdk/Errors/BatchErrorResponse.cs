@@ -1,5 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
+using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,13 +8,15 @@ using Batch.Sdk.Security;
 namespace Batch.Sdk.Errors;
 
 /// <summary>
-/// Turns a non-success response into a <see cref="BatchApiException"/>, wrapped in a
+/// The one mapping from an answer the operation does not document as its result to the exception the caller sees: a
+/// <see cref="BatchApiException"/> (keys masked in its body and headers), wrapped in a
 /// <see cref="BatchOutcomeUnknownException"/> when the request is not safe to repeat and the status says it may have
 /// been carried out (500, 502, 504), whatever the pipeline (the SDK's, or a caller's own HttpClient).
 /// </summary>
 internal static class BatchErrorResponse
 {
-    public static async Task ThrowAsync(HttpResponseMessage response, BatchRedactor redactor, CancellationToken cancellationToken)
+    /// <summary>The exception for <paramref name="response"/>, whose status the operation does not document as a success.</summary>
+    public static async Task<Exception> CreateAsync(HttpResponseMessage response, BatchRedactor redactor, CancellationToken cancellationToken)
     {
         var request = response.RequestMessage;
         // The pipeline has already cut error bodies short; a client on a caller's own HttpClient has not.
@@ -24,24 +25,25 @@ internal static class BatchErrorResponse
         var status = (int)response.StatusCode;
         var path = request is null ? null : redactor.DescribePath(request.RequestUri);
         var what = request is null ? "The request" : $"{request.Method} {path}";
-        var error = new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), CollectHeaders(response), null);
+        var error = new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), BatchResponseHeaders.Collect(response), null);
 
         var operation = request is null ? null : BatchOperation.Of(request);
         if (operation is { IsIdempotent: false } && BatchRetryRules.MayHaveBeenCarriedOut(status))
-            throw new BatchOutcomeUnknownException(operation.Id, request!.Method.Method, path!, operation.Attempts, error);
-        throw error;
+            return new BatchOutcomeUnknownException(operation.Id, request!.Method.Method, path!, operation.Attempts, error);
+        return error;
     }
 
-    internal static IReadOnlyDictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)
+    /// <summary>The exception for a documented success whose body cannot be read (malformed, of the wrong shape, or too large).</summary>
+    public static BatchApiException Unreadable(HttpResponseMessage response, BatchRedactor redactor, string problem, Exception? cause)
     {
-        var headers = response.Headers.ToDictionary(header => header.Key, header => header.Value);
-        if (response.Content is not null)
-        {
-            foreach (var header in response.Content.Headers)
-                headers[header.Key] = header.Value;
-        }
-
-        return headers;
+        var request = response.RequestMessage;
+        redactor.RedactHeaders(response, request?.RequestUri);
+        var what = request is null ? "The request" : $"{request.Method} {redactor.DescribePath(request.RequestUri)}";
+        // A JSON reader's message can quote the body (and so anything a server echoes), so it is masked and not kept.
+        var detail = cause is Newtonsoft.Json.JsonException json ? " " + redactor.Redact(json.Message) : string.Empty;
+        return new BatchApiException(
+            $"{what} answered HTTP {(int)response.StatusCode}, but {problem}{detail}",
+            (int)response.StatusCode, null, BatchResponseHeaders.Collect(response), cause is Newtonsoft.Json.JsonException ? null : cause);
     }
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

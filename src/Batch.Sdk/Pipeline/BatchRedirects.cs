@@ -61,7 +61,7 @@ internal static class BatchRedirects
     public static BatchApiException Followed(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
-        var headers = BatchErrorResponse.CollectHeaders(response);
+        var headers = BatchResponseHeaders.Collect(response);
         response.Dispose();
         return new BatchApiException(
             "The HttpClient followed a redirect to another address, which the SDK never does: the answer was discarded. " +

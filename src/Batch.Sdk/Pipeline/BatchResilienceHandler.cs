@@ -44,7 +44,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = BatchOperation.Ensure(request);
-        // Byte-array bodies (NSwag sends StringContent) already replay identical bytes; others are buffered once.
+        // Byte-array bodies (the SDK writes its JSON bodies as ByteArrayContent) replay identical bytes; others are buffered once.
         if (request.Content is not null and not ByteArrayContent)
             await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
 
@@ -102,7 +102,7 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
         {
             var error = new BatchApiException(
                 $"{request.Method} {BatchRedactor.MaskedPath(request.RequestUri)} answered HTTP {(int)response!.StatusCode} with a body too large to read.",
-                (int)response.StatusCode, null, Errors.BatchErrorResponse.CollectHeaders(response), tooLarge);
+                (int)response.StatusCode, null, BatchResponseHeaders.Collect(response), tooLarge);
             response.Dispose();
             return Outcome.FromException<HttpResponseMessage>(error);
         }

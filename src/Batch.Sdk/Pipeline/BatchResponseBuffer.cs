@@ -121,6 +121,9 @@ internal sealed class BatchResponseBuffer : HttpContent
         return content;
     }
 
+    /// <summary>The body's bytes, valid until the response is disposed.</summary>
+    public ArraySegment<byte> Bytes => new(Buffer, 0, _length);
+
     /// <summary>The body as UTF-8 text.</summary>
     public string ReadText() => System.Text.Encoding.UTF8.GetString(Buffer, 0, _length);
 

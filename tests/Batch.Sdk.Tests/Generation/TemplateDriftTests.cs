@@ -74,6 +74,9 @@ internal static partial class TemplateFork
     private const string ToolsFolder = "tools/Net100";
 
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+
+    /// <summary>The folder that holds BatchGenerated.sln.</summary>
+    public static string RepositoryRoot => Root.Value;
     private static readonly Lazy<(string Directory, string Version)> NSwagPackage = new(FindNSwagPackage);
 
     public static IEnumerable<string> TemplateNames() =>

@@ -46,6 +46,6 @@ public sealed class BatchDateConverterTests : IDisposable
         var failure = await Should.ThrowAsync<BatchApiException>(() => batch.PushCampaigns.GetStatsAsync("t"));
 
         failure.StatusCode.ShouldBe(200);
-        failure.InnerException!.Message.ShouldContain("detail[0].date");
+        failure.Message.ShouldContain("detail[0].date");
     }
 }

@@ -125,6 +125,22 @@ public sealed class BatchInstrumentationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_that_breaks_the_spec_is_refused_in_a_span_with_error_type_and_nothing_is_sent()
+    {
+        using var batch = _server.CreateClient();
+
+        await Should.ThrowAsync<BatchValidationException>(() => batch.PushCampaigns.CreateAsync(new PushCampaignCreate()));
+        _tracing.ForceFlush();
+
+        var span = _spans.ShouldHaveSingleItem();
+        span.DisplayName.ShouldBe("pushCampaigns_create");
+        span.Status.ShouldBe(ActivityStatusCode.Error);
+        span.GetTagItem("error.type").ShouldBe(typeof(BatchValidationException).FullName);
+        span.GetTagItem("batch.attempts").ShouldBe(0);
+        _server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_cancelled_call_ends_its_span_as_cancelled()
     {
         using var server = new FaultyServer(FaultyServer.NoAnswer());
