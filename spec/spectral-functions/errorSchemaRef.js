@@ -1,7 +1,7 @@
 // Spectral custom function, run on the UNRESOLVED document (rule has `resolved: false`) for each path item.
 // Every 4xx/5xx response (inline, or a local $ref to #/components/responses/...) must have an application/json
 // content whose schema is exactly { $ref: <expected> }, where <expected> depends on the path prefix
-// (functionOptions.prefixes, e.g. { "/1.": "#/components/schemas/MepError", "/2.": "#/components/schemas/CepError" }).
+// (functionOptions.prefixes, e.g. { "/1.": "#/components/schemas/AppApiError", "/2.": "#/components/schemas/ProjectApiError" }).
 // Core functions cannot express it: the expected value depends on the path key, and a $ref can only be seen
 // before resolution, where a response may itself be a $ref.
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -24,7 +24,7 @@ internal sealed class ExampleFlow(IBatchClient batch, TextWriter log)
     // 1.1: create, update, view, stats, delete.
     private async Task PushCampaignAsync(CancellationToken cancellationToken)
     {
-        var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate
+        var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest
         {
             Name = "Winter sale",
             Live = false,
@@ -45,7 +45,7 @@ internal sealed class ExampleFlow(IBatchClient batch, TextWriter log)
 
     private async Task PushCampaignStepsAsync(string campaignToken, CancellationToken cancellationToken)
     {
-        await batch.PushCampaigns.UpdateAsync(campaignToken, new PushCampaignUpdate
+        await batch.PushCampaigns.UpdateAsync(campaignToken, new PushCampaignUpdateRequest
         {
             Name = "Winter sale (extended)",
             Live = false,
@@ -65,7 +65,7 @@ internal sealed class ExampleFlow(IBatchClient batch, TextWriter log)
     // 1.1: an in-app campaign, viewed and updated.
     private async Task InAppCampaignAsync(CancellationToken cancellationToken)
     {
-        var created = await batch.InAppCampaigns.CreateAsync(new InAppCampaignCreate
+        var created = await batch.InAppCampaigns.CreateAsync(new InAppCampaignCreateRequest
         {
             Name = "Onboarding tips",
             Live = false,
@@ -82,7 +82,7 @@ internal sealed class ExampleFlow(IBatchClient batch, TextWriter log)
             var details = await batch.InAppCampaigns.GetAsync(created.CampaignToken, cancellationToken);
             log.WriteLine($"1.1 in-app campaign viewed: \"{details.Name}\" ({created.CampaignToken})");
 
-            await batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdate
+            await batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdateRequest
             {
                 Name = "Onboarding tips (v2)",
                 Live = false,
@@ -100,7 +100,7 @@ internal sealed class ExampleFlow(IBatchClient batch, TextWriter log)
     // 2.8: an email campaign, created, updated and deleted.
     private async Task EmailCampaignAsync(CancellationToken cancellationToken)
     {
-        var campaign = new Campaign
+        var campaign = new CampaignCreateRequest
         {
             Name = "Welcome email",
             State = CampaignState.Draft,

@@ -11,7 +11,7 @@ namespace Batch.Sdk;
 /// The entry point of the SDK. Built from <see cref="BatchClientOptions"/>, it exposes one client per API area:
 /// <code>
 /// using var batch = new BatchClient(new BatchClientOptions { RestApiKey = "...", ProjectKey = "...", AppApiKey = "..." });
-/// var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate { ... });
+/// var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest { ... });
 /// await batch.ForApp(androidApiKey).PushCampaigns.CreateAsync(...);
 /// </code>
 /// Thread-safe; create one per set of credentials and reuse it.

@@ -11,7 +11,7 @@ public sealed class FlashSaleNotifier(IBatchClient batch)
 {
     public async Task<string> AnnounceAsync(string product)
     {
-        var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate
+        var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest
         {
             Name = $"Flash sale: {product}",
             Live = true,

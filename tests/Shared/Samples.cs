@@ -8,7 +8,7 @@ namespace Batch.Sdk.TestSupport;
 /// </summary>
 internal static class Samples
 {
-    public static PushCampaignCreate PushCampaign(string name = "Test Campaign") => new()
+    public static PushCampaignCreateRequest PushCampaign(string name = "Test Campaign") => new()
     {
         Name = name,
         Live = true,
@@ -16,7 +16,7 @@ internal static class Samples
         Messages = [new PushMessageContent { Language = "en", Body = "Hello!" }],
     };
 
-    public static InAppCampaignCreate InAppCampaign() => new()
+    public static InAppCampaignCreateRequest InAppCampaign() => new()
     {
         Name = "In-App campaign name",
         Live = true,
@@ -28,8 +28,11 @@ internal static class Samples
         },
     };
 
-    /// <summary>The 2.8 campaign of the campaigns pages (their update examples differ only in <c>send_rate</c>).</summary>
-    public static Campaign EmailCampaign(string name = "The campaign name", int? sendRate = 100000) => new()
+    /// <summary>
+    /// The 2.8 campaign of the campaigns pages (their update examples differ only in <c>send_rate</c>); a create body,
+    /// and a <see cref="Campaign"/> for an update's content.
+    /// </summary>
+    public static CampaignCreateRequest EmailCampaign(string name = "The campaign name", int? sendRate = 100000) => new()
     {
         Name = name,
         State = CampaignState.Running,
@@ -53,5 +56,5 @@ internal static class Samples
         ],
     };
 
-    public static MepRecurrence Recurrence() => new() { AdditionalProperties = { ["frequency"] = "WEEKLY" } };
+    public static AppCampaignRecurrence Recurrence() => new() { AdditionalProperties = { ["frequency"] = "WEEKLY" } };
 }

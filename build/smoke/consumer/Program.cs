@@ -7,7 +7,7 @@ using Batch.Sdk.Testing;
 await using var fake = BatchFakeServer.Start();
 using var batch = new BatchClient(fake.Options);
 
-var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate
+var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest
 {
     Name = "Smoke test",
     Live = false,

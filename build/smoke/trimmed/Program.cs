@@ -22,7 +22,7 @@ using var batch = new BatchClient(new BatchClientOptions
 });
 
 // 1.1: a push campaign, created then read back from the fake's state.
-var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreate
+var created = await batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest
 {
     Name = "Trimmed smoke",
     Live = false,
@@ -36,7 +36,7 @@ Expect(details.Name == "Trimmed smoke", $"the view read the name '{details.Name}
 Expect(details.Messages is [{ Title: "Hello", Body: "From a trimmed app" }], "the view lost the message");
 
 // 2.8: a union subtype, written with its discriminator.
-var campaign = await batch.Campaigns.CreateAsync(new Campaign
+var campaign = await batch.Campaigns.CreateAsync(new CampaignCreateRequest
 {
     Name = "Trimmed email",
     State = CampaignState.Draft,
@@ -48,12 +48,12 @@ Expect(!string.IsNullOrEmpty(campaign.Id), "the 2.8 create answered no campaign 
 // The SDK's checks still run before anything is sent.
 try
 {
-    await batch.PushCampaigns.CreateAsync(new PushCampaignCreate { Name = "no", Live = false, PushTime = "now", Messages = [] });
+    await batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest { Name = "no", Live = false, PushTime = "now", Messages = [] });
     Expect(false, "a two-character name was sent");
 }
 catch (BatchValidationException error)
 {
-    Expect(error.Message.Contains("PushCampaignCreate.Name ('name')"), $"the validation error does not name the field: {error.Message}");
+    Expect(error.Message.Contains("PushCampaignCreateRequest.Name ('name')"), $"the validation error does not name the field: {error.Message}");
 }
 
 // A documented error becomes a typed exception.

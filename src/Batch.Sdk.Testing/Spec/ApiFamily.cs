@@ -6,10 +6,10 @@ namespace Batch.Sdk.Testing.Spec;
 /// <summary>The two API families of the spec, told apart by the version segment that starts every path.</summary>
 internal enum ApiFamily
 {
-    /// <summary>1.x app APIs: <c>X-Authorization</c>, app key in the path, <c>MepError</c> bodies.</summary>
+    /// <summary>1.x app APIs: <c>X-Authorization</c>, app key in the path, <c>AppApiError</c> bodies.</summary>
     App,
 
-    /// <summary>2.x Project APIs: <c>Authorization: Bearer</c>, <c>X-Batch-Project</c>, <c>CepError</c> bodies.</summary>
+    /// <summary>2.x Project APIs: <c>Authorization: Bearer</c>, <c>X-Batch-Project</c>, <c>ProjectApiError</c> bodies.</summary>
     Project,
 }
 
@@ -23,7 +23,7 @@ internal static class ApiFamilies
     public static ApiFamily Of(string path) =>
         BatchRoutes.IsAppApi(path, path.StartsWith("/", StringComparison.Ordinal) ? 1 : 0) ? ApiFamily.App : ApiFamily.Project;
 
-    /// <summary>The error body property that carries the human-readable message (<c>MepError.message</c>, <c>CepError.error_message</c>).</summary>
+    /// <summary>The error body property that carries the human-readable message (<c>AppApiError.message</c>, <c>ProjectApiError.error_message</c>).</summary>
     public static string MessageProperty(this ApiFamily family) =>
         family == ApiFamily.App ? "message" : "error_message";
 }

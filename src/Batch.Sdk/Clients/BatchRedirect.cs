@@ -31,3 +31,12 @@ public partial class BatchRedirect
         return redirect;
     }
 }
+
+/// <summary>
+/// The generic form of <see cref="BatchRedirect"/> that NSwag generates beside it (nswag.json <c>responseClass</c>): a
+/// documented redirect that also carries a body. No operation of the spec answers one today.
+/// </summary>
+/// <typeparam name="TResult">The type of the body.</typeparam>
+public partial class BatchRedirect<TResult>
+{
+}

@@ -8,7 +8,7 @@ public static class ScenarioRequests
     private const string CampaignId = "orchestration_0664hyh918hr1gnzka9py5t62nrc0e1q";
 
     /// <summary>pushCampaigns_create "minimal_payload".</summary>
-    public static PushCampaignCreate SdkPushCreate() => new()
+    public static PushCampaignCreateRequest SdkPushCreate() => new()
     {
         Name = "Test Campaign",
         PushTime = "now",

@@ -15,10 +15,10 @@ public class CampaignListBenchmark : PerCallBenchmark
     public Task<List<PlainCampaignSummary>> Floor() => Plain(FloorApi);
 
     [Benchmark]
-    public Task<IList<MepCampaignSummary>> Sdk() => Call(SdkApi);
+    public Task<IList<AppCampaignSummary>> Sdk() => Call(SdkApi);
 
     [Benchmark]
-    public Task<IList<MepCampaignSummary>> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
+    public Task<IList<AppCampaignSummary>> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
     public Task<List<PlainCampaignSummary>> Refit() => Refit(RefitApi);
@@ -33,7 +33,7 @@ public class CampaignListBenchmark : PerCallBenchmark
 
     private static Task<List<PlainCampaignSummary>> Refit(IRefitBatchApi api) => api.ListPushCampaignsAsync(BenchmarkKeys.AppApiKey, Limit, BenchmarkKeys.RestApiKey);
 
-    private static Task<IList<MepCampaignSummary>> Call(BatchClient sdk) => sdk.PushCampaigns.ListAsync(limit: Limit);
+    private static Task<IList<AppCampaignSummary>> Call(BatchClient sdk) => sdk.PushCampaigns.ListAsync(limit: Limit);
 
     protected override async Task VerifyAsync()
     {

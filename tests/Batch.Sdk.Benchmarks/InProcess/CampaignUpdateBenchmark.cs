@@ -15,10 +15,10 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
     public Task<PlainEmpty> Floor() => Plain(FloorApi);
 
     [Benchmark]
-    public Task<CepEmptyResponse> Sdk() => Call(SdkApi);
+    public Task<ProjectApiEmptyResponse> Sdk() => Call(SdkApi);
 
     [Benchmark]
-    public Task<CepEmptyResponse> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
+    public Task<ProjectApiEmptyResponse> SdkWithoutRetry() => Call(SdkWithoutRetryApi);
 
     [Benchmark]
     public Task<PlainEmpty> Refit() => Refit(RefitApi);
@@ -33,7 +33,7 @@ public class CampaignUpdateBenchmark : PerCallBenchmark
 
     private Task<PlainEmpty> Refit(IRefitBatchApi api) => api.UpdateCampaignAsync(BenchmarkKeys.RestApiKey, BenchmarkKeys.ProjectKey, _plainBody);
 
-    private Task<CepEmptyResponse> Call(BatchClient sdk) => sdk.Campaigns.UpdateAsync(_sdkBody);
+    private Task<ProjectApiEmptyResponse> Call(BatchClient sdk) => sdk.Campaigns.UpdateAsync(_sdkBody);
 
     protected override async Task VerifyAsync()
     {

@@ -8,7 +8,7 @@ namespace Batch.Sdk.Benchmarks.InProcess;
 /// <summary>1.1 push create: serialize the request, deserialize the 201.</summary>
 public class PushCreateBenchmark : PerCallBenchmark
 {
-    private readonly PushCampaignCreate _sdkBody = ScenarioRequests.SdkPushCreate();
+    private readonly PushCampaignCreateRequest _sdkBody = ScenarioRequests.SdkPushCreate();
     private readonly PlainPushCampaignCreate _plainBody = ScenarioRequests.PlainPushCreate();
 
     [Benchmark(Baseline = true)]

@@ -15,22 +15,22 @@ public sealed class DocumentedRequestBodyTests
 {
     private static readonly Dictionary<string, object> TypedBodies = new()
     {
-        ["pushCampaigns_create curl_request"] = new PushCampaignCreate
+        ["pushCampaigns_create curl_request"] = new PushCampaignCreateRequest
         {
             Name = "Test Campaign",
             Live = true,
             PushTime = "now",
             Messages = [new PushMessageContent { Language = "en", Body = "Hello!" }],
         },
-        ["pushCampaigns_create minimal_payload"] = new PushCampaignCreate
+        ["pushCampaigns_create minimal_payload"] = new PushCampaignCreateRequest
         {
             Name = "Test Campaign",
             PushTime = "now",
             Live = true,
             Messages = [new PushMessageContent { Language = "en", Title = "Hello!", Body = "How's it going?" }],
         },
-        ["pushCampaigns_update curl_request"] = new PushCampaignUpdate { Name = "Updated Test Campaign Name", Live = true },
-        ["inAppCampaigns_update curl_request"] = new InAppCampaignUpdate { Name = "Updated Test Campaign Name", Live = true },
+        ["pushCampaigns_update curl_request"] = new PushCampaignUpdateRequest { Name = "Updated Test Campaign Name", Live = true },
+        ["inAppCampaigns_update curl_request"] = new InAppCampaignUpdateRequest { Name = "Updated Test Campaign Name", Live = true },
         ["customAudiences_replace documented_body"] = new CustomAudienceReplaceRequest
         {
             Ids =

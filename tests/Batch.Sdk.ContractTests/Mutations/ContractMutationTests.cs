@@ -44,7 +44,7 @@ public sealed class ContractMutationTests : IDisposable
     [Fact]
     public async Task A_changed_error_code_that_names_another_error_is_reported()
     {
-        _mutation.Component("examples", "CepMissingParameter")["value"]!["error_code"] = "31";
+        _mutation.Component("examples", "ProjectApiMissingParameter")["value"]!["error_code"] = "31";
 
         var problems = await Run("campaigns_update", "400", "MISSING_PARAMETER");
 
@@ -85,7 +85,7 @@ public sealed class ContractMutationTests : IDisposable
     [Fact]
     public async Task A_request_body_missing_a_field_the_schema_requires_is_reported()
     {
-        _mutation.Component("schemas", "PushCampaignUpdate")["required"] = new JArray("name", "live", "labels");
+        _mutation.Component("schemas", "PushCampaignUpdateRequest")["required"] = new JArray("name", "live", "labels");
 
         var problems = await Run("pushCampaigns_update", "200", null);
 

@@ -25,7 +25,7 @@ public sealed class DocumentationMutationTests
     public void A_changed_error_code_breaks_the_seed_error_table()
     {
         var mutation = new SpecMutation();
-        mutation.Component("examples", "MepServerErrorCode1")["value"]!["code"] = 0;
+        mutation.Component("examples", "AppApiServerErrorCode1")["value"]!["code"] = 0;
 
         var differences = SeedPage.Named("004_6ba0f3b372b250b4.txt").Differences(mutation.Spec);
 
@@ -91,7 +91,7 @@ public sealed class DocumentationMutationTests
     public void A_wrongly_typed_value_in_an_example_fails_schema_validation()
     {
         var mutation = new SpecMutation();
-        mutation.Component("examples", "CepMissingParameter")["value"]!["error_code"] = 30;
+        mutation.Component("examples", "ProjectApiMissingParameter")["value"]!["error_code"] = 30;
 
         SpecMutation.Mentions(SpecAudit.ExampleProblems(mutation.Spec), "example MISSING_PARAMETER").ShouldBeTrue();
     }

@@ -37,7 +37,7 @@ public sealed class BatchSpecTests
                         one_widget:
                           value:
                             widgets: [{name: gear, since: '2024-01-24'}]
-                '400': {$ref: '#/components/responses/CepBadQuery'}
+                '400': {$ref: '#/components/responses/ProjectApiBadQuery'}
         """;
 
     [Fact]

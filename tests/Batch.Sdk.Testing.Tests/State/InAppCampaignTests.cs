@@ -30,10 +30,10 @@ public sealed class InAppCampaignTests : IDisposable
     public async Task A_parameter_added_by_an_update_cannot_be_removed()
     {
         var created = await _scope.Batch.InAppCampaigns.CreateAsync(Samples.InAppCampaign());
-        await _scope.Batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdate { EndDate = "2030-10-31T17:30:00" });
+        await _scope.Batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdateRequest { EndDate = "2030-10-31T17:30:00" });
 
         var exception = await Should.ThrowAsync<BatchApiException>(() =>
-            _scope.Batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdate { Name = "Updated Test Campaign Name", Live = true }));
+            _scope.Batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdateRequest { Name = "Updated Test Campaign Name", Live = true }));
 
         exception.Error.ShouldBe(BatchError.MalformedParameter);
         exception.ServerMessage.ShouldBe("Malformed parameter: end_date was added by an update and cannot be removed.");
@@ -43,7 +43,7 @@ public sealed class InAppCampaignTests : IDisposable
     public async Task Update_list_and_delete_follow_the_campaign()
     {
         var created = await _scope.Batch.InAppCampaigns.CreateAsync(Samples.InAppCampaign());
-        await _scope.Batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdate { Name = "Updated Test Campaign Name", Live = false });
+        await _scope.Batch.InAppCampaigns.UpdateAsync(created.CampaignToken, new InAppCampaignUpdateRequest { Name = "Updated Test Campaign Name", Live = false });
 
         var listed = (await _scope.Batch.InAppCampaigns.ListAsync()).Single();
         listed.Name.ShouldBe("Updated Test Campaign Name");

@@ -44,7 +44,7 @@ public sealed class PushCampaignTests : IDisposable
     {
         var created = await _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign());
 
-        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Name = "Updated Test Campaign Name", Live = true });
+        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Name = "Updated Test Campaign Name", Live = true });
 
         var campaign = await _scope.Batch.PushCampaigns.GetAsync(created.CampaignToken);
         campaign.Name.ShouldBe("Updated Test Campaign Name");
@@ -55,10 +55,10 @@ public sealed class PushCampaignTests : IDisposable
     public async Task A_parameter_added_by_an_update_cannot_be_removed_by_a_later_update()
     {
         var created = await _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign());
-        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Labels = ["promo"] });
+        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Labels = ["promo"] });
 
         var exception = await Should.ThrowAsync<BatchApiException>(() =>
-            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Name = "Without labels" }));
+            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Name = "Without labels" }));
 
         exception.StatusCode.ShouldBe(400);
         exception.Error.ShouldBe(BatchError.MalformedParameter);
@@ -71,9 +71,9 @@ public sealed class PushCampaignTests : IDisposable
     public async Task A_parameter_added_by_an_update_may_be_sent_again_with_a_new_value()
     {
         var created = await _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign());
-        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Labels = ["promo"] });
+        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Labels = ["promo"] });
 
-        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Labels = ["sales"] });
+        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Labels = ["sales"] });
 
         (await _scope.Batch.PushCampaigns.GetAsync(created.CampaignToken)).Labels.ShouldBe(["sales"]);
     }
@@ -82,10 +82,10 @@ public sealed class PushCampaignTests : IDisposable
     public async Task A_complete_campaign_cannot_be_set_live_again()
     {
         var created = await _scope.Batch.PushCampaigns.CreateAsync(Samples.PushCampaign()); // live, sent "now": complete
-        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Live = false });
+        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Live = false });
 
         var exception = await Should.ThrowAsync<BatchApiException>(() =>
-            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Live = true }));
+            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Live = true }));
 
         exception.Error.ShouldBe(BatchError.MalformedParameter);
         exception.ServerMessage!.ShouldContain("cannot be set live again");
@@ -98,7 +98,7 @@ public sealed class PushCampaignTests : IDisposable
         draft.Live = false;
         var created = await _scope.Batch.PushCampaigns.CreateAsync(draft);
 
-        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Live = true });
+        await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Live = true });
 
         (await _scope.Batch.PushCampaigns.GetAsync(created.CampaignToken)).Live.ShouldBeTrue();
     }
@@ -111,7 +111,7 @@ public sealed class PushCampaignTests : IDisposable
         var created = await _scope.Batch.PushCampaigns.CreateAsync(recurring);
 
         var exception = await Should.ThrowAsync<BatchApiException>(() =>
-            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { PushTime = "2030-01-01T10:00:00" }));
+            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { PushTime = "2030-01-01T10:00:00" }));
 
         exception.Error.ShouldBe(BatchError.MalformedParameter);
         exception.ServerMessage!.ShouldContain("cannot go back to a one-time campaign");
@@ -125,7 +125,7 @@ public sealed class PushCampaignTests : IDisposable
         var created = await _scope.Batch.PushCampaigns.CreateAsync(recurring);
 
         await _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken,
-            new PushCampaignUpdate { PushTime = "2030-01-01T10:00:00", Recurrence = Samples.Recurrence() });
+            new PushCampaignUpdateRequest { PushTime = "2030-01-01T10:00:00", Recurrence = Samples.Recurrence() });
 
         (await _scope.Batch.PushCampaigns.GetAsync(created.CampaignToken)).PushTime.ShouldBe("2030-01-01T10:00:00");
     }
@@ -181,7 +181,7 @@ public sealed class PushCampaignTests : IDisposable
         view.Error.ShouldBe(BatchError.RouteNotFound);
         view.ErrorCode.ShouldBe(20);
         var update = await Should.ThrowAsync<BatchApiException>(() =>
-            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdate { Live = false }));
+            _scope.Batch.PushCampaigns.UpdateAsync(created.CampaignToken, new PushCampaignUpdateRequest { Live = false }));
         update.Error.ShouldBe(BatchError.RouteNotFound);
         var delete = await Should.ThrowAsync<BatchApiException>(() => _scope.Batch.PushCampaigns.DeleteAsync(created.CampaignToken));
         delete.Error.ShouldBe(BatchError.RouteNotFound);

@@ -1,4 +1,6 @@
 using System;
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
@@ -55,16 +57,8 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void Every_area_interface_has_a_summary_from_the_spec()
     {
-        var documentation = System.Xml.Linq.XDocument.Load(System.IO.Path.ChangeExtension(typeof(BatchClient).Assembly.Location, ".xml"));
-        var summaries = documentation.Descendants("member")
-            .Where(member => member.Element("summary") is { } summary && summary.Value.Trim().Length > 0)
-            .Select(member => (string)member.Attribute("name")!)
-            .ToHashSet(StringComparer.Ordinal);
-        var areas = typeof(IBatchClient).GetProperties().Concat(typeof(IBatchAppClient).GetProperties())
-            .Select(property => property.PropertyType).Where(type => type.IsInterface).Distinct().ToArray();
-
-        areas.Length.ShouldBeGreaterThan(10);
-        areas.Where(area => !summaries.Contains("T:" + area.FullName)).ShouldBeEmpty();
+        AreaInterfaces.Length.ShouldBeGreaterThan(10);
+        AreaInterfaces.Where(area => !Summaries.Value.Contains(DocumentationId(area))).ShouldBeEmpty();
     }
 
     [Fact]
@@ -95,6 +89,125 @@ public sealed class PublicApiConventionTests
 
         ClientInterfaces().Except(exposed).ShouldBeEmpty();
     }
+
+    // --- One theory row per public type (Octokit style): a failure names the type. ---
+
+    public static TheoryData<string> PublicTypeNames() => new(PublicTypes.Select(type => type.FullName!));
+
+    public static TheoryData<string> DocumentableTypeNames() => new(PublicTypes.Select(type => type.FullName!).Except(UndocumentedPlumbing));
+
+    /// <summary>
+    /// Public types written by NSwag/NJsonSchema templates that no partial can document (the inheritance converter
+    /// belongs behind the contract resolver, issue 16). A ratchet test keeps this list from going stale.
+    /// </summary>
+    private static readonly string[] UndocumentedPlumbing = ["Batch.Sdk.JsonInheritanceConverter"];
+
+    public static TheoryData<string> ModelTypeNames() => new(ModelTypes().Select(type => type.FullName!));
+
+    public static TheoryData<string> RequestBodyTypeNames() => new(RequestBodies().Select(body => body.Type.FullName!).Distinct());
+
+    [Theory]
+    [MemberData(nameof(DocumentableTypeNames))]
+    public void Every_public_type_has_an_XML_summary(string typeName)
+    {
+        Summaries.Value.Contains(DocumentationId(PublicType(typeName)))
+            .ShouldBeTrue($"{typeName} has no <summary> (a spec description or a hand-written doc comment gives it one)");
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicTypeNames))]
+    public void No_public_type_is_named_with_Batch_internal_family_jargon(string typeName)
+    {
+        // The README and the spec call the families "App APIs" (1.1) and "Project APIs" (2.8); Batch's own MEP/CEP
+        // jargon only survives in its documentation URLs.
+        var name = PublicType(typeName).Name;
+
+        name.ShouldNotStartWith("Mep", caseSensitivity: Case.Sensitive);
+        name.ShouldNotStartWith("Cep", caseSensitivity: Case.Sensitive);
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestBodyTypeNames))]
+    public void Every_request_body_is_named_Resource_Action_Request(string typeName)
+    {
+        // The rule of the spec's "Schema names" convention: the whole body of an operation is
+        // <Resource><Action>Request, the resource starting with the singular of the area, the action the operation's verb
+        // (PushCampaignCreateRequest, CatalogItemsEditRequest for Catalogs.EditItemsAsync).
+        var operations = RequestBodies().Where(body => body.Type.FullName == typeName).ToArray();
+
+        operations.ShouldNotBeEmpty();
+        foreach (var (area, method, type) in operations)
+        {
+            var resource = Singular(area.Name.Substring(1, area.Name.Length - "I".Length - "Client".Length));
+            var verb = new string(method.Name.TakeWhile((c, i) => i == 0 || char.IsLower(c)).ToArray());
+            var operation = $"{area.Name}.{method.Name}";
+
+            type.Name.ShouldStartWith(resource, customMessage: $"the body of {operation} starts with its resource", caseSensitivity: Case.Sensitive);
+            type.Name.ShouldEndWith(verb + "Request", customMessage: $"the body of {operation} ends with its action and Request", caseSensitivity: Case.Sensitive);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelTypeNames))]
+    public void Every_model_has_a_public_parameterless_constructor(string typeName)
+    {
+        var type = PublicType(typeName);
+
+        type.IsAbstract.ShouldBeFalse();
+        type.GetConstructor(Type.EmptyTypes).ShouldNotBeNull($"{typeName} has no public parameterless constructor");
+        Activator.CreateInstance(type).ShouldBeOfType(type);
+    }
+
+    [Fact]
+    public void The_summary_exemptions_are_still_public_and_undocumented()
+    {
+        // Once the template rework makes one internal, removes it or documents it, it leaves the list.
+        foreach (var typeName in UndocumentedPlumbing)
+        {
+            var type = PublicTypes.SingleOrDefault(candidate => candidate.FullName == typeName);
+            type.ShouldNotBeNull($"{typeName} is no longer public: remove it from UndocumentedPlumbing");
+            Summaries.Value.Contains(DocumentationId(type)).ShouldBeFalse($"{typeName} has a summary now: remove it from UndocumentedPlumbing");
+        }
+    }
+
+    [Fact]
+    public void The_per_type_theories_cover_the_public_API()
+    {
+        // Guards the row sources: an empty source would let a theory pass without checking anything.
+        PublicTypes.Length.ShouldBeGreaterThan(100);
+        ModelTypes().Length.ShouldBeGreaterThan(50);
+        RequestBodies().Select(body => body.Type).Distinct().Count().ShouldBeGreaterThan(15);
+        RequestBodies().Select(body => body.Type).ShouldContain(typeof(PushCampaignCreateRequest));
+    }
+
+    private static readonly Lazy<HashSet<string>> Summaries = new(() =>
+        System.Xml.Linq.XDocument.Load(System.IO.Path.ChangeExtension(typeof(BatchClient).Assembly.Location, ".xml"))
+            .Descendants("member")
+            .Where(member => member.Element("summary") is { } summary && summary.Value.Trim().Length > 0)
+            .Select(member => (string)member.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The models generated from the spec's schemas (NJsonSchema marks each class it writes).</summary>
+    private static Type[] ModelTypes() => PublicTypes
+        .Where(type => type.IsClass && type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "NJsonSchema")
+        .ToArray();
+
+    private static string DocumentationId(Type type) => "T:" + type.FullName!.Replace('+', '.');
+
+    private static Type PublicType(string fullName) => PublicTypes.Single(type => type.FullName == fullName);
+
+    private static readonly Type[] AreaInterfaces = typeof(IBatchClient).GetProperties().Concat(typeof(IBatchAppClient).GetProperties())
+        .Select(property => property.PropertyType).Where(type => type.IsInterface).Distinct().ToArray();
+
+    // The types that are an operation's whole request body, read from the area interfaces' parameters: a body parameter
+    // is a model of the SDK (an array body, such as the profiles update, is a collection with no type of its own).
+    private static (Type Area, MethodInfo Method, Type Type)[] RequestBodies() => AreaInterfaces
+        .SelectMany(area => area.GetMethods().SelectMany(method => method.GetParameters()
+            .Where(parameter => parameter.ParameterType.IsClass && parameter.ParameterType.Assembly == typeof(BatchClient).Assembly)
+            .Select(parameter => (area, method, parameter.ParameterType))))
+        .ToArray();
+
+    private static string Singular(string plural) => plural.EndsWith("s", StringComparison.Ordinal) ? plural[..^1] : plural;
 
     private static Type[] ClientInterfaces() =>
         PublicTypes.Where(type => type.IsInterface && type.Name.EndsWith("Client", StringComparison.Ordinal)

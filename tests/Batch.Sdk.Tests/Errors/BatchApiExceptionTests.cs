@@ -30,7 +30,7 @@ public sealed class BatchApiExceptionTests : IDisposable
         using var batch = _server.CreateClient();
 
         var exception = await Should.ThrowAsync<BatchApiException>(() =>
-            batch.PushCampaigns.UpdateAsync("a0082dc6860938a26280bd3ba927303b", new PushCampaignUpdate { Name = "Updated Test Campaign Name", Live = true }));
+            batch.PushCampaigns.UpdateAsync("a0082dc6860938a26280bd3ba927303b", new PushCampaignUpdateRequest { Name = "Updated Test Campaign Name", Live = true }));
 
         exception.StatusCode.ShouldBe(status);
         exception.Error.ShouldBe(error);

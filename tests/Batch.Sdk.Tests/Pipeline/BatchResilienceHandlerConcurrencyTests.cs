@@ -29,7 +29,7 @@ public sealed class BatchResilienceHandlerConcurrencyTests : IDisposable
 
         // Even calls create campaign i, odd calls list from i; the callback decides each first answer from i % 10.
         var calls = Enumerable.Range(0, Calls).Select(i => i % 2 == 0
-            ? Outcome(harness.Batch.PushCampaigns.CreateAsync(new PushCampaignCreate
+            ? Outcome(harness.Batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest
             {
                 Name = $"campaign-{i}",
                 Live = true,
@@ -44,7 +44,7 @@ public sealed class BatchResilienceHandlerConcurrencyTests : IDisposable
             var injected = Injected(i);
             var outcome = outcomes[i];
             if (i % 2 == 1)
-                outcome.ShouldBeAssignableTo<System.Collections.Generic.IList<MepCampaignSummary>>($"list {i} after {injected}");
+                outcome.ShouldBeAssignableTo<System.Collections.Generic.IList<AppCampaignSummary>>($"list {i} after {injected}");
             else if (injected == 500)
                 outcome.ShouldBeOfType<BatchOutcomeUnknownException>($"create {i} after a 500").StatusCode.ShouldBe(500);
             else

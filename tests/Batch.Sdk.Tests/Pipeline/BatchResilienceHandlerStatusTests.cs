@@ -212,7 +212,7 @@ public sealed class BatchResilienceHandlerStatusTests : IDisposable
         _server.Server.Sequence(() => Request.Create().WithPath(UpdatePath).UsingPost(), ServerError(status), Ok("{}"));
         using var harness = new RetryHarness(_server);
 
-        await harness.RunAsync(batch => batch.PushCampaigns.UpdateAsync("a0082dc6860938a26280bd3ba927303b", new PushCampaignUpdate { Name = "Renamed" }));
+        await harness.RunAsync(batch => batch.PushCampaigns.UpdateAsync("a0082dc6860938a26280bd3ba927303b", new PushCampaignUpdateRequest { Name = "Renamed" }));
 
         _server.Requests.Length.ShouldBe(2);
     }

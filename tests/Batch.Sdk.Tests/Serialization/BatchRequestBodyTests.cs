@@ -46,7 +46,7 @@ public sealed class BatchRequestBodyTests
     [Fact]
     public void A_body_that_breaks_the_spec_is_refused_while_it_is_written()
     {
-        var failure = Should.Throw<BatchValidationException>(() => BatchRequestBody.Create(new PushCampaignCreate(), Serializer, "application/json"));
+        var failure = Should.Throw<BatchValidationException>(() => BatchRequestBody.Create(new PushCampaignCreateRequest(), Serializer, "application/json"));
 
         failure.Message.ShouldContain("required");
     }

@@ -129,7 +129,7 @@ public sealed class BatchInstrumentationTests : IDisposable
     {
         using var batch = _server.CreateClient();
 
-        await Should.ThrowAsync<BatchValidationException>(() => batch.PushCampaigns.CreateAsync(new PushCampaignCreate()));
+        await Should.ThrowAsync<BatchValidationException>(() => batch.PushCampaigns.CreateAsync(new PushCampaignCreateRequest()));
         _tracing.ForceFlush();
 
         var span = _spans.ShouldHaveSingleItem();

@@ -20,7 +20,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.PushCampaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["PushCampaignCreate.Name ('name') must be at least 3 characters long."]);
+        error.Problems.ShouldBe(["PushCampaignCreateRequest.Name ('name') must be at least 3 characters long."]);
         _server.Requests.ShouldBeEmpty();
     }
 
@@ -30,9 +30,9 @@ public sealed class RequestValidationTests : IDisposable
         using var batch = _server.CreateClient();
 
         var error = await Should.ThrowAsync<BatchValidationException>(() =>
-            batch.InAppCampaigns.UpdateAsync("70448bafec76439d534ec98ea7ab712c", new InAppCampaignUpdate { Labels = ["a", "b", "c", "d"] }));
+            batch.InAppCampaigns.UpdateAsync("70448bafec76439d534ec98ea7ab712c", new InAppCampaignUpdateRequest { Labels = ["a", "b", "c", "d"] }));
 
-        error.Problems.ShouldBe(["InAppCampaignUpdate.Labels ('labels') must have at most 3 items."]);
+        error.Problems.ShouldBe(["InAppCampaignUpdateRequest.Labels ('labels') must have at most 3 items."]);
         _server.Requests.ShouldBeEmpty();
     }
 
@@ -47,7 +47,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.Campaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["Campaign.SendRate ('send_rate') must be between 1000 and 1000000."]);
+        error.Problems.ShouldBe(["CampaignCreateRequest.SendRate ('send_rate') must be between 1000 and 1000000."]);
         _server.Requests.ShouldBeEmpty();
     }
 
@@ -60,7 +60,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.Campaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["Campaign.Labels ('labels') must have at most 5 items."]);
+        error.Problems.ShouldBe(["CampaignCreateRequest.Labels ('labels') must have at most 5 items."]);
         _server.Requests.ShouldBeEmpty();
     }
 
@@ -88,7 +88,7 @@ public sealed class RequestValidationTests : IDisposable
 
         var error = await Should.ThrowAsync<BatchValidationException>(() => batch.Campaigns.CreateAsync(campaign));
 
-        error.Problems.ShouldBe(["Campaign.State ('state') is Unknown: set one of the documented values."]);
+        error.Problems.ShouldBe(["CampaignCreateRequest.State ('state') is Unknown: set one of the documented values."]);
     }
 
     [Theory]
