@@ -94,20 +94,13 @@ public sealed class PublicApiConventionTests
 
     public static TheoryData<string> PublicTypeNames() => new(PublicTypes.Select(type => type.FullName!));
 
-    public static TheoryData<string> DocumentableTypeNames() => new(PublicTypes.Select(type => type.FullName!).Except(UndocumentedPlumbing));
-
-    /// <summary>
-    /// Public types written by NSwag/NJsonSchema templates that no partial can document (the inheritance converter
-    /// belongs behind the contract resolver, issue 16). A ratchet test keeps this list from going stale.
-    /// </summary>
-    private static readonly string[] UndocumentedPlumbing = ["Batch.Sdk.JsonInheritanceConverter"];
 
     public static TheoryData<string> ModelTypeNames() => new(ModelTypes().Select(type => type.FullName!));
 
     public static TheoryData<string> RequestBodyTypeNames() => new(RequestBodies().Select(body => body.Type.FullName!).Distinct());
 
     [Theory]
-    [MemberData(nameof(DocumentableTypeNames))]
+    [MemberData(nameof(PublicTypeNames))]
     public void Every_public_type_has_an_XML_summary(string typeName)
     {
         Summaries.Value.Contains(DocumentationId(PublicType(typeName)))
@@ -156,18 +149,6 @@ public sealed class PublicApiConventionTests
         type.IsAbstract.ShouldBeFalse();
         type.GetConstructor(Type.EmptyTypes).ShouldNotBeNull($"{typeName} has no public parameterless constructor");
         Activator.CreateInstance(type).ShouldBeOfType(type);
-    }
-
-    [Fact]
-    public void The_summary_exemptions_are_still_public_and_undocumented()
-    {
-        // Once the template rework makes one internal, removes it or documents it, it leaves the list.
-        foreach (var typeName in UndocumentedPlumbing)
-        {
-            var type = PublicTypes.SingleOrDefault(candidate => candidate.FullName == typeName);
-            type.ShouldNotBeNull($"{typeName} is no longer public: remove it from UndocumentedPlumbing");
-            Summaries.Value.Contains(DocumentationId(type)).ShouldBeFalse($"{typeName} has a summary now: remove it from UndocumentedPlumbing");
-        }
     }
 
     [Fact]
