@@ -79,7 +79,7 @@ public static class BatchResilience
                 if (context.CancellationToken.IsCancellationRequested || !context.Properties.TryGetValue(RequestKey, out var request))
                     return new ValueTask<bool>(false);
                 var operation = BatchOperation.Ensure(request);
-                var delay = rules.Delay(operation, arguments.AttemptNumber + 1, arguments.Outcome.Result, arguments.Outcome.Exception, time.GetUtcNow());
+                var delay = rules.Delay(operation, arguments.AttemptNumber + 1, arguments.Outcome.Result, arguments.Outcome.Exception, time);
                 if (delay is not TimeSpan wait || EndsPastTotalTimeout(context, wait, options.TotalTimeout, time))
                     return new ValueTask<bool>(false);
                 context.Properties.Set(DelayKey, wait);

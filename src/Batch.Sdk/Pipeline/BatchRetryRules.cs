@@ -26,9 +26,10 @@ internal sealed class BatchRetryRules
 
     /// <summary>
     /// The wait before retrying after an attempt of <paramref name="operation"/> (attempt 1 is the first), or null
-    /// when the outcome is final. <paramref name="response"/> or <paramref name="failure"/> is the outcome.
+    /// when the outcome is final. <paramref name="response"/> or <paramref name="failure"/> is the outcome;
+    /// <paramref name="time"/> is read only when a <c>Retry-After</c> date has to be compared with now.
     /// </summary>
-    public TimeSpan? Delay(BatchOperation operation, int attempt, HttpResponseMessage? response, Exception? failure, DateTimeOffset now)
+    public TimeSpan? Delay(BatchOperation operation, int attempt, HttpResponseMessage? response, Exception? failure, TimeProvider time)
     {
         if (attempt > _options.MaxRetries)
             return null;
@@ -36,9 +37,9 @@ internal sealed class BatchRetryRules
         {
             var status = (int)response.StatusCode;
             if (status == 429)
-                return HonourRetryAfter(response, _options.RateLimitDelay, now);
+                return HonourRetryAfter(response, _options.RateLimitDelay, time);
             if (status == 503 || (operation.IsIdempotent && MayHaveBeenCarriedOut(status)))
-                return HonourRetryAfter(response, Backoff(attempt), now);
+                return HonourRetryAfter(response, Backoff(attempt), time);
             return null;
         }
 
@@ -77,9 +78,9 @@ internal sealed class BatchRetryRules
     }
 
     /// <summary>Waits at least as long as <c>Retry-After</c> asks, or gives up when it asks for more than <see cref="BatchRetryOptions.MaxDelay"/>.</summary>
-    private TimeSpan? HonourRetryAfter(HttpResponseMessage response, TimeSpan policyDelay, DateTimeOffset now)
+    private TimeSpan? HonourRetryAfter(HttpResponseMessage response, TimeSpan policyDelay, TimeProvider time)
     {
-        var asked = BatchRetryAfter.Of(response, now);
+        var asked = BatchRetryAfter.Of(response, time.GetUtcNow());
         if (asked > _options.MaxDelay)
             return null;
         return (asked > policyDelay ? asked.Value : policyDelay) + Jitter();
