@@ -168,6 +168,41 @@ public sealed class PublicApiConventionTests
             .Select(member => (string)member.Attribute("name")!)
             .ToHashSet(StringComparer.Ordinal));
 
+    // --- Every public type that is not a model has its reason in build/public-api/README.md. ---
+
+    public static TheoryData<string> NonModelTypeNames() => new(NonModelTypes().Select(DisplayName));
+
+    [Theory]
+    [MemberData(nameof(NonModelTypeNames))]
+    public void Each_public_type_that_is_not_a_model_says_why_it_is_public(string typeName)
+    {
+        PublicApiReasons.Value.ShouldContainKey(typeName, $"{typeName} is public but build/public-api/README.md does not say why: make it internal, or add its row");
+        PublicApiReasons.Value[typeName].Length.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public void Every_type_the_public_API_document_lists_is_still_public()
+    {
+        PublicApiReasons.Value.Keys.Except(NonModelTypes().Select(DisplayName)).ShouldBeEmpty("build/public-api/README.md lists types that are no longer public (or are models)");
+    }
+
+    private static readonly Lazy<Dictionary<string, string>> PublicApiReasons = new(() =>
+        System.IO.File.ReadAllLines(System.IO.Path.Combine(Generation.TemplateFork.RepositoryRoot, "build", "public-api", "README.md"))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\| `(?<type>[^`]+)` \| (?<reason>.+) \|$"))
+            .Where(match => match.Success)
+            .ToDictionary(match => match.Groups["type"].Value, match => match.Groups["reason"].Value, StringComparer.Ordinal));
+
+    /// <summary>Public types NJsonSchema did not write from a schema: hand-written types and NSwag's interfaces and response classes.</summary>
+    private static Type[] NonModelTypes() => PublicTypes
+        .Where(type => type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool != "NJsonSchema")
+        .ToArray();
+
+    /// <summary><c>Batch.Sdk.BatchRedirect&lt;TResult&gt;</c> for <c>Batch.Sdk.BatchRedirect`1</c>.</summary>
+    private static string DisplayName(Type type) =>
+        type.IsGenericTypeDefinition
+            ? type.FullName![..type.FullName!.IndexOf('`')] + "<" + string.Join(", ", type.GetGenericArguments().Select(argument => argument.Name)) + ">"
+            : type.FullName!;
+
     /// <summary>The models generated from the spec's schemas (NJsonSchema marks each class it writes).</summary>
     private static Type[] ModelTypes() => PublicTypes
         .Where(type => type.IsClass && type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "NJsonSchema")
