@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Batch.Sdk.Security;
+using Batch.Sdk.Serialization;
 using Batch.Sdk.Testing.Handling;
 using Newtonsoft.Json.Linq;
 
@@ -31,7 +32,7 @@ public sealed class BatchFakeRequest
         Headers = headers;
         Body = body;
         StatusCode = statusCode;
-        _json = new Lazy<JToken?>(() => FakeJson.ParseOrNull(body));
+        _json = new Lazy<JToken?>(() => BatchJson.ParseOrNull(body));
         _description = $"{method} {BatchRedactor.MaskAppKeySegment(path)} -> {(statusCode is int status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "dropped")}" +
             (operationId is null ? " (no such route)" : $" ({operationId})");
     }

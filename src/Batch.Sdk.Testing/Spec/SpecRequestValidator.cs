@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http.Headers;
+using Batch.Sdk.Serialization;
 using Batch.Sdk.Testing.Handling;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -41,7 +42,7 @@ internal static class SpecRequestValidator
             return operation.BodyRequired ? new SpecViolation(SpecViolation.MalformedJsonBody, null) : null;
         if (!IsJson(contentType))
             return new SpecViolation(SpecViolation.MalformedJsonBody, "The request body must be sent with Content-Type: application/json.");
-        json = FakeJson.ParseOrNull(body);
+        json = BatchJson.ParseOrNull(body);
         if (json is null)
             return new SpecViolation(SpecViolation.MalformedJsonBody, null);
         // Counting first: a 1,000,000-item array fails on its count without a schema check of every item.

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -53,20 +52,7 @@ internal sealed class BatchErrorDetails
         return new BatchErrorDetails(error, name, code, message, ReadRetryAfter(headers));
     }
 
-    private static JObject? TryParseObject(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-            return null;
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(body!)) { DateParseHandling = DateParseHandling.None };
-            return JToken.ReadFrom(reader) as JObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static JObject? TryParseObject(string? body) => Serialization.BatchJson.ParseOrNull(body) as JObject;
 
     private static int? ReadCode(JToken? token) => token?.Type switch
     {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Batch.Sdk.Serialization;
 
@@ -57,5 +58,32 @@ public static class BatchJson
     {
         using var reader = new JsonTextReader(new StringReader(json));
         return JsonSerializer.Create(Shared).Deserialize<T>(reader);
+    }
+
+    /// <summary>
+    /// Any JSON text read leniently with the SDK's settings (date-like strings stay text), as one JSON value with nothing
+    /// after it, or null when it is empty, cut short or not JSON: error bodies (BatchErrorDetails) and the fake's request
+    /// bodies. <see cref="JToken.ReadFrom(JsonReader)"/>, not the serializer, which returns a cut-off object without complaint.
+    /// </summary>
+    internal static JToken? ParseOrNull(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text!))
+            {
+                DateParseHandling = Shared.DateParseHandling,
+                DateTimeZoneHandling = Shared.DateTimeZoneHandling,
+                FloatParseHandling = Shared.FloatParseHandling,
+                MaxDepth = Shared.MaxDepth,
+            };
+            var token = JToken.ReadFrom(reader);
+            return reader.Read() ? null : token;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,17 +1,17 @@
 using Batch.Sdk.Serialization;
-using Batch.Sdk.Testing.Handling;
 using Newtonsoft.Json.Linq;
 
-namespace Batch.Sdk.Testing.Tests.Handling;
+namespace Batch.Sdk.Tests.Serialization;
 
-public sealed class FakeJsonTests
+/// <summary>Lenient reading of untyped JSON (error bodies, the fake's request bodies): one definition, the SDK's settings.</summary>
+public sealed class BatchJsonTests
 {
     [Fact]
-    public void Bodies_are_read_with_the_SDK_settings_so_date_like_strings_stay_text()
+    public void Text_is_read_with_the_SDK_settings_so_date_like_strings_stay_text()
     {
         const string Body = """{"created":"2018-08-13T10:11:38","at":"2018-08-13T10:11:38+02:00","n":[1,2.5,true,null]}""";
 
-        var token = FakeJson.ParseOrNull(Body)!;
+        var token = BatchJson.ParseOrNull(Body)!;
 
         token["created"]!.Type.ShouldBe(JTokenType.String);
         ((string)token["at"]!).ShouldBe("2018-08-13T10:11:38+02:00");
@@ -24,8 +24,8 @@ public sealed class FakeJsonTests
     [InlineData("not json")]
     [InlineData("{\"a\":1")]
     [InlineData("{\"a\":1} {\"b\":2}")]
-    public void A_body_that_is_not_one_JSON_value_reads_as_null(string body)
+    public void Text_that_is_not_one_JSON_value_reads_as_null(string body)
     {
-        FakeJson.ParseOrNull(body).ShouldBeNull();
+        BatchJson.ParseOrNull(body).ShouldBeNull();
     }
 }
