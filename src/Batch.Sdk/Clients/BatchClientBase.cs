@@ -70,17 +70,16 @@ internal abstract class BatchClientBase
     {
         try
         {
-            if (response.Content is not BatchResponseBuffer)
-                response.Content = await BatchResponseBuffer.ReadAsync(response.Content, _maxResponseBytes, truncate: false, cancellationToken).ConfigureAwait(false);
-            return BatchResponseBody.Read<T>((BatchResponseBuffer)response.Content, serializer);
+            var body = await BatchResponseBuffer.EnsureAsync(response, _maxResponseBytes, truncate: false, cancellationToken).ConfigureAwait(false);
+            return BatchResponseBody.Read<T>(body, serializer);
         }
         catch (JsonException exception)
         {
-            throw BatchErrorResponse.Unreadable(response, _credentials.Redactor, $"its body is not a valid {typeof(T).Name}:", exception);
+            throw BatchErrorResponse.Unreadable(response, response.RequestMessage, _credentials.Redactor, $"its body is not a valid {typeof(T).Name}:", exception);
         }
         catch (BatchResponseTooLargeException exception)
         {
-            throw BatchErrorResponse.Unreadable(response, _credentials.Redactor, "its body is too large to read.", exception);
+            throw BatchErrorResponse.TooLarge(response, response.RequestMessage, _credentials.Redactor, exception);
         }
     }
 
@@ -89,7 +88,7 @@ internal abstract class BatchClientBase
     /// <param name="problem">What is wrong with the body, as the end of a sentence.</param>
     /// <returns>The exception to throw.</returns>
     protected BatchApiException CreateUnreadableError(HttpResponseMessage response, string problem) =>
-        BatchErrorResponse.Unreadable(response, _credentials.Redactor, problem, null);
+        BatchErrorResponse.Unreadable(response, response.RequestMessage, _credentials.Redactor, problem, null);
 
     /// <summary>
     /// The exception for an answer the operation does not document as its result (any error status, an undocumented

@@ -29,14 +29,15 @@ internal sealed class BatchResponseHeaders : IReadOnlyDictionary<string, IEnumer
     {
         get
         {
-            if (_collected is null)
-            {
-                _redactor.RedactHeaders(_response, _response.RequestMessage?.RequestUri);
-                _collected = Collect(_response);
-            }
-
-            return _collected;
+            return _collected ??= Redacted(_response, _redactor);
         }
+    }
+
+    /// <summary>The headers with any key in them masked (in the response too), as results and exceptions keep them.</summary>
+    public static IReadOnlyDictionary<string, IEnumerable<string>> Redacted(HttpResponseMessage response, BatchRedactor redactor)
+    {
+        redactor.RedactHeaders(response, response.RequestMessage?.RequestUri);
+        return Collect(response);
     }
 
     /// <summary>A copy of the response and content headers, the content's winning on a shared name.</summary>

@@ -20,12 +20,15 @@ internal static class BatchErrorResponse
     {
         var request = response.RequestMessage;
         // The pipeline has already cut error bodies short; a client on a caller's own HttpClient has not.
-        redactor.RedactHeaders(response, request?.RequestUri);
-        var body = response.Content is null ? string.Empty : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = response.Content is null
+            ? string.Empty
+            : await (await BatchResponseBuffer.EnsureAsync(response, BatchResilienceHandler.ErrorBodyLimit, truncate: true, cancellationToken).ConfigureAwait(false))
+                .ReadAsStringAsync().ConfigureAwait(false);
+        var headers = BatchResponseHeaders.Redacted(response, redactor);
         var status = (int)response.StatusCode;
         var path = request is null ? null : redactor.DescribePath(request.RequestUri);
         var what = request is null ? "The request" : $"{request.Method} {path}";
-        var error = new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), BatchResponseHeaders.Collect(response), null);
+        var error = new BatchApiException($"{what} failed with HTTP {status}.", status, redactor.Redact(body), headers, null);
 
         var operation = request is null ? null : BatchOperation.Of(request);
         if (operation is { IsIdempotent: false } && BatchRetryRules.MayHaveBeenCarriedOut(status))
@@ -33,23 +36,22 @@ internal static class BatchErrorResponse
         return error;
     }
 
-    /// <summary>The exception for a documented success whose body cannot be read (malformed, of the wrong shape, or too large).</summary>
-    public static BatchApiException Unreadable(HttpResponseMessage response, BatchRedactor redactor, string problem, Exception? cause)
+    /// <summary>The exception for a body longer than the cap: it was not read, and is never retried.</summary>
+    public static BatchApiException TooLarge(HttpResponseMessage response, HttpRequestMessage? request, BatchRedactor redactor, BatchResponseTooLargeException cause) =>
+        Unreadable(response, request, redactor, "its body is too large to read.", cause);
+
+    /// <summary>
+    /// The exception for an answer whose body cannot be used (malformed, of the wrong shape, empty or too large);
+    /// <paramref name="problem"/> ends the sentence.
+    /// </summary>
+    public static BatchApiException Unreadable(HttpResponseMessage response, HttpRequestMessage? request, BatchRedactor redactor, string problem, Exception? cause)
     {
-        var request = response.RequestMessage;
-        redactor.RedactHeaders(response, request?.RequestUri);
+        var headers = BatchResponseHeaders.Redacted(response, redactor);
         var what = request is null ? "The request" : $"{request.Method} {redactor.DescribePath(request.RequestUri)}";
         // A JSON reader's message can quote the body (and so anything a server echoes), so it is masked and not kept.
         var detail = cause is Newtonsoft.Json.JsonException json ? " " + redactor.Redact(json.Message) : string.Empty;
         return new BatchApiException(
             $"{what} answered HTTP {(int)response.StatusCode}, but {problem}{detail}",
-            (int)response.StatusCode, null, BatchResponseHeaders.Collect(response), cause is Newtonsoft.Json.JsonException ? null : cause);
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content is not BatchResponseBuffer)
-            response.Content = await BatchResponseBuffer.ReadAsync(response.Content!, BatchResilienceHandler.ErrorBodyLimit, truncate: true, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            (int)response.StatusCode, null, headers, cause is Newtonsoft.Json.JsonException ? null : cause);
     }
 }

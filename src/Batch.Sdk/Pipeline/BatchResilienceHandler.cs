@@ -98,11 +98,9 @@ internal sealed class BatchResilienceHandler : DelegatingHandler
 
             return Outcome.FromResult(response);
         }
-        catch (BatchResponseTooLargeException tooLarge)
+        catch (BatchResponseTooLargeException tooLarge) when (response is not null)
         {
-            var error = new BatchApiException(
-                $"{request.Method} {BatchRedactor.MaskedPath(request.RequestUri)} answered HTTP {(int)response!.StatusCode} with a body too large to read.",
-                (int)response.StatusCode, null, BatchResponseHeaders.Collect(response), tooLarge);
+            var error = Errors.BatchErrorResponse.TooLarge(response, request, _redactor, tooLarge);
             response.Dispose();
             return Outcome.FromException<HttpResponseMessage>(error);
         }

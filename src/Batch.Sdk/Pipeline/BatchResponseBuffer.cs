@@ -125,6 +125,20 @@ internal sealed class BatchResponseBuffer : HttpContent
         return content;
     }
 
+    /// <summary>
+    /// The response's body as a <see cref="BatchResponseBuffer"/>: the one the SDK's pipeline already read, or (on a
+    /// caller's own HttpClient) read now within <paramref name="limit"/>, replacing the response's content.
+    /// </summary>
+    /// <exception cref="BatchResponseTooLargeException">The body is longer than <paramref name="limit"/> and <paramref name="truncate"/> is not set.</exception>
+    public static async ValueTask<BatchResponseBuffer> EnsureAsync(HttpResponseMessage response, int limit, bool truncate, CancellationToken cancellationToken)
+    {
+        if (response.Content is BatchResponseBuffer buffered)
+            return buffered;
+        var read = await ReadAsync(response.Content!, limit, truncate, cancellationToken).ConfigureAwait(false);
+        response.Content = read;
+        return read;
+    }
+
     /// <summary>The body's bytes, valid until the response is disposed.</summary>
     public ArraySegment<byte> Bytes => new(Buffer, 0, _length);
 
