@@ -3,7 +3,7 @@ using System.Net.Http;
 namespace Batch.Sdk.Pipeline;
 
 /// <summary>
-/// Values the SDK attaches to a request for later stages (its operation, a documented redirect, a missing key):
+/// Values the SDK attaches to a request for later stages (its operation, a missing key):
 /// <c>HttpRequestMessage.Options</c> on .NET 5 and later, <c>Properties</c> before, in one place.
 /// </summary>
 internal static class BatchRequestProperties
